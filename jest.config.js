@@ -1,5 +1,6 @@
 // Tiers are selected with --selectProjects (see Makefile): unit needs nothing, cluster needs the
-// local control plane started by test/cluster/with-cluster.sh.
+// local control plane started by test/cluster/with-cluster.sh (one per jest run; each suite makes
+// its own namespace with test/support/cluster.ts).
 const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
@@ -10,10 +11,12 @@ const common = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, tsconfig: '<rootDir>/tsconfig.base.json' }],
   },
-  testTimeout: 60000,
 };
 
 export default {
+  // Per-project testTimeout is ignored by jest; it must be global.
+  testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/reporters/summary.js'],
   projects: [
     {
       ...common,

@@ -1,1 +1,25 @@
-export const API_GROUP = 'switchyard.dev';
+// @switchyard/contract: what operator and sidecar share. CRD types, the pure compile, the sidecar
+// config (types, JSON Schema, validator) and its content-hash version. No I/O, no Kubernetes client.
+export * from './api/types.js';
+
+export type * from './config/types.js';
+export { CONFIG_SCHEMA_VERSION } from './config/types.js';
+export { sidecarConfigSchema } from './config/schema.js';
+export { validateSidecarConfig, type ConfigValidation } from './config/validate.js';
+export { canonicalJson, computeConfigVersion, withConfigVersion } from './version.js';
+export { formatMicroUsd, MONEY_PATTERN, parseMicroUsd, parseUnitInterval, UNIT_INTERVAL_PATTERN } from './decimal.js';
+
+export { compile } from './compile/compile.js';
+export type {
+  CompileInput, CompileResult, ConditionType, Finding, ResourceCondition, ResourceKind, ResourceStatus,
+} from './compile/types.js';
+export { REASON_CONDITION, TRUE_REASON, type FindingReason } from './compile/reasons.js';
+export { checkPattern, type PatternCheck } from './compile/pattern/check.js';
+
+export { validateResource, isResourceKind, RESOURCE_KINDS, type ResourceValidation } from './resources/validate.js';
+export { providerPoolSchema } from './resources/schema-pool.js';
+export { modelRouteSchema } from './resources/schema-route.js';
+export { budgetPolicySchema } from './resources/schema-budget.js';
+
+export { parseResources, type ParsedResources, type ParseError } from './yaml/parse.js';
+export { secretKeysOf, type ParsedSecret } from './yaml/secrets.js';

@@ -1,0 +1,29 @@
+// The check a sidecar runs on every config it receives or loads from disk.
+import { lazyValidator } from '../schema/ajv.js';
+import { formatSchemaErrors } from '../schema/errors.js';
+import { computeConfigVersion } from '../version.js';
+import { sidecarConfigSchema } from './schema.js';
+import type { SidecarConfig } from './types.js';
+
+export type ConfigValidation = { ok: true; config: SidecarConfig } | { ok: false; errors: string[] };
+
+const schemaValidator = lazyValidator(sidecarConfigSchema);
+
+/**
+ * Checks a document against the sidecar config JSON Schema, then checks that its `version`
+ * is the hash of its content (a config edited after compile is refused).
+ *
+ * @example
+ * const result = validateSidecarConfig(JSON.parse(body));
+ * if (!result.ok) nack(result.errors);
+ */
+export function validateSidecarConfig(document: unknown): ConfigValidation {
+  const validate = schemaValidator();
+  if (!validate(document)) return { ok: false, errors: formatSchemaErrors(validate.errors) };
+  const config = document as SidecarConfig;
+  const expected = computeConfigVersion(config);
+  if (config.version !== expected) {
+    return { ok: false, errors: [`version: ${config.version} does not match the content (${expected})`] };
+  }
+  return { ok: true, config };
+}

@@ -1,0 +1,106 @@
+// Holds the one Runtime requests use. Every incoming config (channel snapshot, standalone file,
+// last good config on disk) goes through load(): validate, build, swap one reference, persist.
+// A config that fails any step is refused and the previous runtime keeps serving.
+
+import { validateSidecarConfig } from '@switchyard/contract';
+import { describeError, type Logger } from '../metrics/log.js';
+import { recordConfigLoaded, recordConfigRejected } from '../metrics/registry.js';
+import { PoolSet } from '../upstream/pools.js';
+import { missingCredentials, type Credentials } from './credentials.js';
+import { loadLastGood, saveLastGood } from './last-good.js';
+import { buildRuntime, type Runtime } from './runtime.js';
+
+export type RejectReason = 'SchemaInvalid' | 'Stale' | 'BuildFailed';
+
+export type LoadOutcome =
+  | { readonly ok: true; readonly version: string; readonly revision: number }
+  | { readonly ok: false; readonly reason: RejectReason; readonly errors: readonly string[] };
+
+export interface HolderOptions {
+  readonly log: Logger;
+  /** Where the last good config is kept; none means it is not persisted. */
+  readonly stateDir?: string | undefined;
+}
+
+export class ConfigHolder {
+  private runtime: Runtime | null = null;
+  private readonly pools = new PoolSet();
+
+  constructor(private readonly options: HolderOptions) {}
+
+  /** The runtime to serve with; a request reads this once and keeps it. Null until a config loads. */
+  get current(): Runtime | null {
+    return this.runtime;
+  }
+
+  /**
+   * @example
+   * const outcome = await holder.load(JSON.parse(text), credentials, 1042);
+   * if (!outcome.ok) nack(outcome.reason, outcome.errors);
+   */
+  async load(document: unknown, credentials: Credentials, revision: number): Promise<LoadOutcome> {
+    const outcome = this.swap(document, credentials, revision);
+    if (!outcome.ok) {
+      recordConfigRejected();
+      this.options.log.warn('config rejected; the previous config stays in use', { reason: outcome.reason, errors: outcome.errors.join('; ') });
+      return outcome;
+    }
+    recordConfigLoaded(outcome.version, revision);
+    this.options.log.info('config loaded', { version: outcome.version, revision });
+    await this.persist(document, revision);
+    return outcome;
+  }
+
+  /** Loads the config a previous run persisted, if any; credentials arrive later with the operator's snapshot. */
+  async restoreLastGood(credentials: Credentials): Promise<LoadOutcome | undefined> {
+    if (this.options.stateDir === undefined) return undefined;
+    try {
+      const entry = await loadLastGood(this.options.stateDir);
+      return entry === undefined ? undefined : await this.load(entry.config, credentials, entry.revision);
+    } catch (error) {
+      this.options.log.warn('last good config unreadable; starting without it', { error: describeError(error) });
+      return undefined;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.runtime = null;
+    await this.pools.destroy();
+  }
+
+  private swap(document: unknown, credentials: Credentials, revision: number): LoadOutcome {
+    const validation = validateSidecarConfig(document);
+    if (!validation.ok) return { ok: false, reason: 'SchemaInvalid', errors: validation.errors };
+    const running = this.runtime;
+    if (running !== null && revision <= running.revision) {
+      return { ok: false, reason: 'Stale', errors: [`revision ${revision} is not newer than the running ${running.revision}`] };
+    }
+    let next: Runtime;
+    try {
+      next = buildRuntime(validation.config, credentials, { pools: this.pools, revision });
+    } catch (error) {
+      return { ok: false, reason: 'BuildFailed', errors: [error instanceof Error ? error.message : String(error)] };
+    }
+    this.runtime = next;
+    this.warnMissingCredentials(next, credentials);
+    this.pools.retainOnly(next.poolKeys).catch((error: unknown) => {
+      this.options.log.warn('closing unused upstream pools failed', { error: describeError(error) });
+    });
+    return { ok: true, version: next.version, revision };
+  }
+
+  private warnMissingCredentials(runtime: Runtime, credentials: Credentials): void {
+    const missing = missingCredentials(runtime.config.secretRefs, credentials);
+    if (missing.length === 0) return;
+    this.options.log.warn('credentials not received; endpoints that need them are skipped', { secrets: missing.join(', ') });
+  }
+
+  private async persist(document: unknown, revision: number): Promise<void> {
+    if (this.options.stateDir === undefined) return;
+    try {
+      await saveLastGood(this.options.stateDir, { revision, config: document });
+    } catch (error) {
+      this.options.log.warn('could not persist the last good config', { error: describeError(error) });
+    }
+  }
+}

@@ -1,0 +1,56 @@
+// One client request and its response, as every stage sees it. The runtime is captured once
+// here, so a config swap mid-request never mixes two configs.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Runtime } from '../config/runtime.js';
+import type { Logger } from '../metrics/log.js';
+import { requestIdOf } from './request-id.js';
+
+export interface ExchangeLimits {
+  readonly maxBodyBytes: number;
+}
+
+/** What the request metric is labelled with; stages fill it in as they learn it. */
+export interface ExchangeReport {
+  route: string;
+  provider: string;
+}
+
+export interface Exchange {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly requestId: string;
+  /** performance.now() at arrival. */
+  readonly startedAt: number;
+  /** Null while no config is loaded. */
+  readonly runtime: Runtime | null;
+  /** Aborts when the client goes away before the response is complete. */
+  readonly signal: AbortSignal;
+  readonly limits: ExchangeLimits;
+  readonly log: Logger;
+  readonly report: ExchangeReport;
+}
+
+export interface ExchangeDeps {
+  readonly runtime: Runtime | null;
+  readonly limits: ExchangeLimits;
+  readonly log: Logger;
+}
+
+export function createExchange(req: IncomingMessage, res: ServerResponse, deps: ExchangeDeps): Exchange {
+  const clientGone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) clientGone.abort();
+  });
+  return {
+    req,
+    res,
+    requestId: requestIdOf(req.headers['x-request-id']),
+    startedAt: performance.now(),
+    runtime: deps.runtime,
+    signal: clientGone.signal,
+    limits: deps.limits,
+    log: deps.log,
+    report: { route: '', provider: '' },
+  };
+}

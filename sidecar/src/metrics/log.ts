@@ -1,0 +1,34 @@
+// Structured log lines (one JSON object per line on stderr). Lives next to the metrics because
+// both are how the sidecar reports on itself. Callers pass facts, never request bodies or
+// credential values.
+
+export type LogLevel = 'info' | 'warn' | 'error';
+export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined>>;
+
+export interface Logger {
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+/**
+ * @example createLogger().warn('config rejected', { reason: 'SchemaInvalid' })
+ *   // stderr: {"time":"…","level":"warn","msg":"config rejected","reason":"SchemaInvalid"}
+ */
+export function createLogger(write: (line: string) => void = (line) => process.stderr.write(line)): Logger {
+  const emit = (level: LogLevel, msg: string, fields: LogFields = {}): void => {
+    write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })}\n`);
+  };
+  return {
+    info: (message, fields) => emit('info', message, fields),
+    warn: (message, fields) => emit('warn', message, fields),
+    error: (message, fields) => emit('error', message, fields),
+  };
+}
+
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** The message of a thrown value, for a log field; stacks only for non-Error values' sake. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,42 @@
+// Stage 1: the model a client names → the route that serves it → the target to try first.
+
+import type { IncomingHttpHeaders } from 'node:http';
+import type { HeaderMatch } from '@switchyard/contract';
+import type { RouteRuntime, Runtime } from '../config/runtime.js';
+import { GatewayError } from '../errors/index.js';
+
+/** What, besides the body, bears on the choice of target. Semantic signals join this later. */
+export interface RequestSignals {
+  /** The value of the route's use-case header, if the client sent one. */
+  readonly useCase: string | undefined;
+}
+
+const MAX_ECHOED_MODEL = 200;
+
+/** The first route of the alias whose header matches all hold; model_not_found otherwise. */
+export function resolveRoute(runtime: Runtime, model: string, headers: IncomingHttpHeaders): RouteRuntime {
+  const route = runtime.aliases.get(model)?.find((candidate) => headersMatch(candidate.headers, headers));
+  if (route !== undefined) return route;
+  const shown = model.length > MAX_ECHOED_MODEL ? `${model.slice(0, MAX_ECHOED_MODEL)}…` : model;
+  throw new GatewayError('model_not_found', `The model '${shown}' does not exist or you do not have access to it.`, { param: 'model' });
+}
+
+function headersMatch(matches: readonly HeaderMatch[], headers: IncomingHttpHeaders): boolean {
+  return matches.every((match) => headers[match.name] === match.value);
+}
+
+export function signalsOf(route: RouteRuntime, headers: IncomingHttpHeaders): RequestSignals {
+  const useCase = headers[route.useCaseHeader];
+  return { useCase: typeof useCase === 'string' ? useCase : undefined };
+}
+
+/**
+ * The seam where target choice grows: semantic rules, intents and experiments slot in before
+ * the use case. Today: the first target of the named use case, else the route's default.
+ *
+ * @example chooseTarget(route, request, { useCase: 'summarize' }) // 'mini'
+ */
+export function chooseTarget(route: RouteRuntime, _request: unknown, signals: RequestSignals): string {
+  const useCaseTargets = signals.useCase === undefined ? undefined : route.useCases.get(signals.useCase);
+  return useCaseTargets?.[0] ?? route.defaultTarget;
+}

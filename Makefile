@@ -6,20 +6,27 @@ CLUSTER := $(CURDIR)/test/cluster
 # For cluster-up/cluster-down only; test runs use a fresh mktemp dir each time.
 DEV_RUN_DIR ?= /tmp/switchyard-cluster-dev
 
-.PHONY: deps build check test test-unit test-cluster tools control-plane cluster-up cluster-down demo clean
+.PHONY: deps build generate check test test-unit test-cluster tools control-plane cluster-up cluster-down demo clean
 
 # npm ci runs on the machine's npm; it installs the `node` package, whose binary then runs everything else.
-node_modules/.deps-stamp: package-lock.json package.json
-	npm ci --no-audit --no-fund
-	@touch $@
+# It holds /tmp/npm.lock like every other install here (docs/dev/conventions.md), and re-checks the
+# stamp under the lock, because a concurrent make or `npm install` may have refreshed it meanwhile.
+node_modules/.deps-stamp: package-lock.json package.json contract/package.json sidecar/package.json operator/package.json
+	flock /tmp/npm.lock bash -c 'for f in $^; do [ $@ -nt $$f ] || { npm ci --no-audit --no-fund && touch $@; exit; }; done'
 
 deps: node_modules/.deps-stamp
 
 build: deps
 	tsc -b
 
+# Types and the chart's CRD copy are generated from crds/; `make check` fails when they drift.
+generate: deps
+	node contract/scripts/generate-types.ts
+
 check: build
 	tsc -p test/tsconfig.json
+	tsc -p contract/scripts/tsconfig.json
+	node contract/scripts/generate-types.ts --check
 
 # One jest run over every project inside one control plane (started once, always torn down).
 test: build check
@@ -47,8 +54,10 @@ cluster-up: deps control-plane
 cluster-down:
 	$(CLUSTER)/down.sh $(DEV_RUN_DIR)
 
+# Three provider simulators + the standalone sidecar, a few curl requests, then serves until
+# Ctrl-C (DEMO_EXIT=1 stops after the requests; DEMO_PORT picks the sidecar port, default 8080).
 demo: build
-	@echo "not yet: the standalone demo arrives with the sidecar"
+	examples/standalone/demo.sh
 
 clean:
 	rm -rf */dist */*.tsbuildinfo

@@ -19,7 +19,7 @@ ours() { tr "\0" " " 2>/dev/null <"/proc/$1/cmdline" | grep -qF -- "$RUN_DIR/"; 
 gone() { [ ! -e "/proc/$1" ]; }
 exited() { gone "$1" || [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" = Z ]; }
 
-# wait_exit PID SECONDS CHECK
+# wait_until PID SECONDS CHECK: polls CHECK PID every 0.1 s for up to SECONDS.
 wait_until() {
   local pid=$1 tenths=$(( $2 * 10 )) check=$3
   while ! "$check" "$pid"; do

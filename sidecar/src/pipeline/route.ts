@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { HeaderMatch } from '@switchyard/contract';
 import type { RouteRuntime, Runtime } from '../config/runtime.js';
 import { GatewayError } from '../errors/index.js';
+import type { ChatCompletionRequest, EmbeddingsRequest } from '../openai/index.js';
 
 /** What, besides the body, bears on the choice of target. Semantic signals join this later. */
 export interface RequestSignals {
@@ -36,7 +37,7 @@ export function signalsOf(route: RouteRuntime, headers: IncomingHttpHeaders): Re
  *
  * @example chooseTarget(route, request, { useCase: 'summarize' }) // 'mini'
  */
-export function chooseTarget(route: RouteRuntime, _request: unknown, signals: RequestSignals): string {
+export function chooseTarget(route: RouteRuntime, _request: ChatCompletionRequest | EmbeddingsRequest, signals: RequestSignals): string {
   const useCaseTargets = signals.useCase === undefined ? undefined : route.useCases.get(signals.useCase);
   return useCaseTargets?.[0] ?? route.defaultTarget;
 }

@@ -20,8 +20,11 @@ export function describeTranslation(
   translate: (body: unknown) => unknown,
 ): void {
   const { fixtures } = contract;
+  // The embeddings reply has its own test (contract.suite.ts, describeEmbeddings).
+  const rows = casesWithSuffix(fixtures, `.${inputSuffix}`).filter((name) => name !== 'embeddings');
+  if (rows.length === 0) return;
   describe('replies', () => {
-    it.each(casesWithSuffix(fixtures, `.${inputSuffix}`))(
+    it.each(rows)(
       "translates the '%s' reply as its golden shows, twice, without mutating it",
       (name) => {
         const body = deepFreeze(JSON.parse(readFileSync(fixturePath(fixtures, `${name}.${inputSuffix}`), 'utf8')) as unknown);
@@ -42,8 +45,10 @@ interface ErrorFixture {
 
 export function describeErrors(contract: ProviderContract): void {
   const { adapter, target, fixtures } = contract;
+  const rows = casesWithSuffix(fixtures, '.upstream-error.json');
+  if (rows.length === 0) return;
   describe('errors', () => {
-    it.each(casesWithSuffix(fixtures, '.upstream-error.json'))(
+    it.each(rows)(
       "classifies the '%s' upstream error and maps it to the OpenAI error its golden shows",
       (name) => {
         const fixture = JSON.parse(readFileSync(fixturePath(fixtures, `${name}.upstream-error.json`), 'utf8')) as ErrorFixture;

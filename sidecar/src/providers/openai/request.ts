@@ -26,9 +26,10 @@ export function toOpenAIFamilyBody(
     if (quirks.streamOptions) body.stream_options = { ...request.stream_options, include_usage: true };
     else delete body.stream_options;
   }
+  // The canonical spelling wins when a client sends both (max_completion_tokens is the newer).
   for (const [from, to] of Object.entries(quirks.renamedFields)) {
     if (!(from in body)) continue;
-    body[to] ??= body[from];
+    if (body[from] !== null && body[from] !== undefined) body[to] = body[from];
     delete body[from];
   }
   for (const field of quirks.droppedFields) delete body[field];

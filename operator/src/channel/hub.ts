@@ -1,0 +1,174 @@
+// Where reconcile and the channel meet: the snapshot each workload should run, the open
+// connections, and what each sidecar last reported (running version, last nack). Reconcile
+// publishes; connections receive; acks and nacks flow back out as sidecar state for status
+// and proxy-status.
+import type { SidecarConfig } from '@switchyard/contract';
+import type { OperatorFrame, SidecarFrame, SnapshotFrame } from './frames.js';
+
+export interface Snapshot {
+  readonly revision: number;
+  readonly version: string;
+  readonly config: SidecarConfig;
+  readonly credentials: Readonly<Record<string, string>>;
+  /** performance.now() when compiled, for the propagation histogram. */
+  readonly compiledAt: number;
+}
+
+export interface Connection {
+  readonly id: number;
+  readonly namespace: string;
+  readonly pod: string;
+  readonly connectedAt: Date;
+  send(frame: OperatorFrame): void;
+  close(): void;
+}
+
+export interface Rejection {
+  readonly revision: number;
+  readonly version: string;
+  readonly reason: string;
+  readonly message: string;
+}
+
+export interface SidecarState {
+  readonly namespace: string;
+  readonly pod: string;
+  readonly connected: boolean;
+  readonly connectedAt: Date | null;
+  /** What the sidecar runs, from its hello or its last ack. */
+  readonly version: string | null;
+  readonly revision: number | null;
+  readonly lastNack: Rejection | null;
+}
+
+export interface HubEvents {
+  /** A sidecar acked, nacked, connected or left: the namespace's status may change. */
+  readonly onSidecarChange: (namespace: string) => void;
+  /** A sidecar connected for a pod reconcile has not placed yet. */
+  readonly onUnknownPod: (namespace: string) => void;
+  readonly onPush?: () => void;
+  readonly onAck?: (propagationSeconds: number | null) => void;
+  readonly onNack?: (reason: string) => void;
+}
+
+const podKey = (namespace: string, pod: string): string => `${namespace}/${pod}`;
+
+export class SidecarHub {
+  private readonly snapshots = new Map<string, Snapshot>();
+  /** podKey → workload key, as reconcile last placed the pod. */
+  private readonly placement = new Map<string, string>();
+  private readonly connections = new Map<string, Set<Connection>>();
+  private readonly sent = new Map<Connection, Snapshot>();
+  private readonly sidecars = new Map<string, SidecarState>();
+
+  constructor(private readonly events: HubEvents) {}
+
+  /** Replaces the namespace's snapshots and placement, then brings every connection up to date. */
+  publish(namespace: string, snapshots: ReadonlyMap<string, Snapshot>, pods: ReadonlyMap<string, string>): void {
+    const prefix = `${namespace}/`;
+    for (const key of [...this.snapshots.keys()]) if (key.startsWith(prefix)) this.snapshots.delete(key);
+    for (const [key, snapshot] of snapshots) this.snapshots.set(key, snapshot);
+    for (const key of [...this.placement.keys()]) if (key.startsWith(prefix)) this.placement.delete(key);
+    for (const [pod, workload] of pods) this.placement.set(podKey(namespace, pod), workload);
+    for (const key of [...this.sidecars.keys()]) {
+      if (key.startsWith(prefix) && !this.placement.has(key) && !this.connections.has(key)) this.sidecars.delete(key);
+    }
+    for (const [key, set] of this.connections) {
+      if (key.startsWith(prefix)) for (const connection of set) this.bringUpToDate(connection);
+    }
+  }
+
+  snapshotFor(namespace: string, pod: string): Snapshot | undefined {
+    const workload = this.placement.get(podKey(namespace, pod));
+    return workload === undefined ? undefined : this.snapshots.get(workload);
+  }
+
+  workloadOf(namespace: string, pod: string): string | undefined {
+    return this.placement.get(podKey(namespace, pod));
+  }
+
+  attach(connection: Connection): void {
+    const key = podKey(connection.namespace, connection.pod);
+    const set = this.connections.get(key) ?? new Set();
+    set.add(connection);
+    this.connections.set(key, set);
+    const previous = this.sidecars.get(key);
+    this.sidecars.set(key, {
+      namespace: connection.namespace, pod: connection.pod, connected: true, connectedAt: connection.connectedAt,
+      version: previous?.version ?? null, revision: previous?.revision ?? null, lastNack: previous?.lastNack ?? null,
+    });
+    if (this.snapshotFor(connection.namespace, connection.pod) === undefined) this.events.onUnknownPod(connection.namespace);
+    else this.bringUpToDate(connection);
+    this.events.onSidecarChange(connection.namespace);
+  }
+
+  detach(connection: Connection): void {
+    const key = podKey(connection.namespace, connection.pod);
+    const set = this.connections.get(key);
+    set?.delete(connection);
+    this.sent.delete(connection);
+    if (set !== undefined && set.size === 0) {
+      this.connections.delete(key);
+      const state = this.sidecars.get(key);
+      if (state !== undefined) this.sidecars.set(key, { ...state, connected: false });
+    }
+    this.events.onSidecarChange(connection.namespace);
+  }
+
+  receive(connection: Connection, frame: SidecarFrame): void {
+    const key = podKey(connection.namespace, connection.pod);
+    const state = this.sidecars.get(key);
+    if (state === undefined) return;
+    switch (frame.type) {
+      case 'hello':
+        this.sidecars.set(key, { ...state, version: frame.version, revision: frame.revision });
+        break;
+      case 'ack': {
+        const sent = this.sent.get(connection);
+        const matches = sent !== undefined && sent.revision === frame.revision && sent.version === frame.version;
+        this.events.onAck?.(matches ? (performance.now() - sent.compiledAt) / 1000 : null);
+        const nack = state.lastNack !== null && state.lastNack.revision <= frame.revision ? null : state.lastNack;
+        this.sidecars.set(key, { ...state, version: frame.version, revision: frame.revision, lastNack: nack });
+        break;
+      }
+      case 'nack':
+        this.events.onNack?.(frame.reason);
+        this.sidecars.set(key, { ...state, lastNack: { revision: frame.revision, version: frame.version, reason: frame.reason, message: frame.message } });
+        break;
+      case 'usage':
+        // Budgets are not accounted yet; acknowledging keeps the sidecar from resending forever.
+        connection.send({ type: 'usage-ack', seq: frame.seq });
+        return;
+      case 'health':
+        return;
+    }
+    this.events.onSidecarChange(connection.namespace);
+  }
+
+  /** Every sidecar the hub knows, in a namespace or all. */
+  states(namespace?: string): SidecarState[] {
+    const all = [...this.sidecars.values()];
+    return namespace === undefined ? all : all.filter((state) => state.namespace === namespace);
+  }
+
+  get connectionCount(): number {
+    let count = 0;
+    for (const set of this.connections.values()) count += set.size;
+    return count;
+  }
+
+  closeAll(): void {
+    for (const set of this.connections.values()) for (const connection of set) connection.close();
+  }
+
+  private bringUpToDate(connection: Connection): void {
+    const snapshot = this.snapshotFor(connection.namespace, connection.pod);
+    if (snapshot === undefined || this.sent.get(connection) === snapshot) return;
+    this.sent.set(connection, snapshot);
+    const frame: SnapshotFrame = {
+      type: 'snapshot', revision: snapshot.revision, version: snapshot.version, config: snapshot.config, credentials: snapshot.credentials,
+    };
+    connection.send(frame);
+    this.events.onPush?.();
+  }
+}

@@ -1,0 +1,146 @@
+// The composition root: informers feed the work queue, the queue drives reconcile, reconcile
+// publishes to the hub, the channel server connects sidecars to the hub, and the leader
+// elector decides who writes status. runOperator (commands/operator.ts) and the tests call this.
+import { hostname } from 'node:os';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { SidecarHub } from './channel/hub.js';
+import { startChannelServer, type ChannelServer } from './channel/server.js';
+import { ClientPort } from './kube/client-port.js';
+import { ClusterWatch } from './kube/informers.js';
+import { LeaderElector } from './kube/lease.js';
+import type { KubePort } from './kube/port.js';
+import { WorkQueue } from './kube/queue.js';
+import { describeError, type Logger } from './log.js';
+import { OperatorMetrics } from './metrics.js';
+import { Reconciler } from './reconcile/reconciler.js';
+
+export interface LeaderElectionOptions {
+  readonly namespace: string;
+  readonly name?: string;
+  readonly leaseDurationMs?: number;
+  readonly renewDeadlineMs?: number;
+  readonly retryPeriodMs?: number;
+}
+
+export interface OperatorOptions {
+  readonly kubeConfig: KubeConfig;
+  readonly identity?: string;
+  readonly channel: { readonly host?: string; readonly port: number; readonly cert: Buffer | string; readonly key: Buffer | string; readonly clientCa?: Buffer | string; readonly pingMs?: number };
+  /** Null: this replica always leads (single replica, tests). */
+  readonly leaderElection: LeaderElectionOptions | null;
+  readonly resyncMs?: number;
+  /** Delay that coalesces a burst of acks into one status write. */
+  readonly statusDelayMs?: number;
+  readonly log: Logger;
+  /** For tests that count or fail API calls; the client-node port otherwise. */
+  readonly port?: KubePort;
+}
+
+export interface RunningOperator {
+  readonly identity: string;
+  readonly channelPort: number;
+  readonly metrics: OperatorMetrics;
+  readonly hub: SidecarHub;
+  isLeader(): boolean;
+  stop(): Promise<void>;
+}
+
+export async function startOperator(options: OperatorOptions): Promise<RunningOperator> {
+  const identity = options.identity ?? `${hostname()}-${process.pid}`;
+  const { log } = options;
+  const metrics = new OperatorMetrics();
+  const port = options.port ?? new ClientPort(options.kubeConfig);
+  let elector: LeaderElector | undefined;
+  const isLeader = (): boolean => elector === undefined || elector.isLeader;
+  let reconciler: Reconciler | undefined;
+  const queue = new WorkQueue((namespace) => reconciler!.reconcile(namespace), {
+    onError: (namespace, error) => log.warn('reconcile failed; requeued', { namespace, error: describeError(error) }),
+  });
+  const statusDelayMs = options.statusDelayMs ?? 50;
+  const hub = new SidecarHub({
+    onSidecarChange: (namespace) => queue.add(namespace, statusDelayMs),
+    onUnknownPod: (namespace) => {
+      reconciler?.markDirty(namespace);
+      queue.add(namespace);
+    },
+    onPush: () => metrics.pushes.inc(),
+    onAck: (seconds) => {
+      metrics.acks.inc();
+      if (seconds !== null) metrics.propagation.observe(seconds);
+    },
+    onNack: (reason) => metrics.nacks.inc({ reason }),
+  });
+  const watch = new ClusterWatch(options.kubeConfig, {
+    onChange: (namespace) => {
+      reconciler?.markDirty(namespace);
+      queue.add(namespace);
+    },
+    onError: (informer, error) => log.warn('informer failed; restarting', { informer, error: describeError(error) }),
+  });
+  reconciler = new Reconciler({ view: watch, port, hub, isLeader, metrics, log });
+  const everyNamespace = (): void => {
+    for (const namespace of new Set([...watch.namespaces(), ...reconciler!.knownNamespaces()])) {
+      reconciler!.markDirty(namespace);
+      queue.add(namespace);
+    }
+  };
+  if (options.leaderElection !== null) {
+    const election = options.leaderElection;
+    elector = new LeaderElector(port, {
+      namespace: election.namespace,
+      name: election.name ?? 'switchyard-operator',
+      identity,
+      ...(election.leaseDurationMs === undefined ? {} : { leaseDurationMs: election.leaseDurationMs }),
+      ...(election.renewDeadlineMs === undefined ? {} : { renewDeadlineMs: election.renewDeadlineMs }),
+      ...(election.retryPeriodMs === undefined ? {} : { retryPeriodMs: election.retryPeriodMs }),
+      onStartedLeading: () => {
+        metrics.leader.set(1);
+        log.info('started leading', { identity });
+        everyNamespace();
+      },
+      onStoppedLeading: () => {
+        metrics.leader.set(0);
+        log.info('stopped leading', { identity });
+      },
+      onError: (error) => log.warn('leader election', { error: describeError(error) }),
+    });
+    elector.start();
+  } else {
+    metrics.leader.set(1);
+  }
+  await watch.start();
+  everyNamespace();
+  const resync = setInterval(everyNamespace, options.resyncMs ?? 30_000);
+  resync.unref();
+  const server: ChannelServer = await startChannelServer({
+    host: options.channel.host ?? '127.0.0.1',
+    port: options.channel.port,
+    cert: options.channel.cert,
+    key: options.channel.key,
+    ...(options.channel.clientCa === undefined ? {} : { clientCa: options.channel.clientCa }),
+    ...(options.channel.pingMs === undefined ? {} : { pingMs: options.channel.pingMs }),
+    hub,
+    view: watch,
+    kube: port,
+    log,
+  });
+  const connections = setInterval(() => metrics.connections.set(hub.connectionCount), 1000);
+  connections.unref();
+  log.info('operator started', { identity, channelPort: server.port });
+  return {
+    identity,
+    channelPort: server.port,
+    metrics,
+    hub,
+    isLeader,
+    async stop(): Promise<void> {
+      clearInterval(resync);
+      clearInterval(connections);
+      queue.stop();
+      hub.closeAll();
+      await server.close();
+      await elector?.stop();
+      await watch.stop();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+export { buildInjectionPatch, appEnvironment, type InjectionPatch, type PatchOperation } from './patch.js';
+export { decideInjection, hasSidecar, type InjectionDecision, type Labels } from './decide.js';
+export { buildSidecarContainer, buildSidecarVolumes } from './sidecar-container.js';
+export { createWebhookServer, mutatePath, type WebhookServer, type WebhookServerOptions, type WebhookLogEntry } from './server.js';
+export { defaultInjectionSettings, injectionSettingsFromEnv, InjectionSettingsError, type InjectionSettings } from './settings.js';
+export { ensureWebhookTls, type WebhookTls, type WebhookTlsOptions } from './tls.js';
+export { ensureCaBundle, caBundleOperations, type CaBundleResult } from './ca-bundle.js';
+export { ensureCaConfigMap, caNamespaces, distributeCa } from './ca-configmap.js';
+export { createCertificateBundle, judgeBundle, readTlsFiles, type CertificateBundle, type TlsMaterial } from './certificates.js';
+export { namespaceLabelsFromApi } from './namespaces.js';
+export * from './labels.js';

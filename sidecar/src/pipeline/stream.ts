@@ -1,0 +1,79 @@
+// Stage 5 for streams: upstream bytes → events (the adapter's framing) → canonical chunks (the
+// adapter's translator) → OpenAI SSE to the client, each piece written as soon as it arrives,
+// pausing while the client's socket is full. The first write is the commit point: before it a
+// failure is the attempt's (another candidate may serve); after it the stream ends with exactly
+// one error event and no [DONE].
+
+import { once } from 'node:events';
+import type { Exchange } from '../http/exchange.js';
+import type { StreamContext } from '../openai/index.js';
+import type { ProviderAdapter, StreamTranslator, UpstreamEvent } from '../providers/index.js';
+import { createUpstreamDecoder, formatSseChunk, formatSseError, SSE_DONE, SSE_RESPONSE_HEADERS } from '../sse/index.js';
+import { failed, SERVED, type AttemptOutcome } from './failure.js';
+import type { UpstreamSuccess } from './upstream.js';
+
+export interface StreamRelay {
+  readonly adapter: ProviderAdapter;
+  readonly ctx: StreamContext;
+  readonly served: Readonly<Record<string, string>>;
+}
+
+export async function relayStream(ex: Exchange, upstream: UpstreamSuccess, relay: StreamRelay): Promise<AttemptOutcome> {
+  const client = new ClientStream(ex, relay.served);
+  const decoder = createUpstreamDecoder(relay.adapter.streamFraming);
+  const translator = relay.adapter.createStreamTranslator(relay.ctx);
+  try {
+    for await (const piece of upstream.body as AsyncIterable<Buffer>) {
+      await client.send(translate(decoder.push(piece), translator));
+    }
+    await client.send(translate(decoder.end(), translator) + translator.finish().map(formatSseChunk).join(''));
+    client.finish();
+    return SERVED;
+  } catch (error) {
+    const failure = upstream.failureOf(error);
+    if (!client.committed) return failed(failure);
+    if (!ex.signal.aborted) {
+      ex.log.warn('stream failed after its first byte', { requestId: ex.requestId, code: failure.error.code, message: failure.error.message });
+    }
+    client.fail(failure.error);
+    return SERVED;
+  }
+}
+
+function translate(events: readonly UpstreamEvent[], translator: StreamTranslator): string {
+  let text = '';
+  for (const event of events) {
+    for (const chunk of translator.push(event)) text += formatSseChunk(chunk);
+  }
+  return text;
+}
+
+/** The client side of a stream; commits (status + headers) with its first write. */
+class ClientStream {
+  committed = false;
+
+  constructor(private readonly ex: Exchange, private readonly served: Readonly<Record<string, string>>) {}
+
+  async send(text: string): Promise<void> {
+    if (text === '') return;
+    this.commit();
+    if (!this.ex.res.write(text)) await once(this.ex.res, 'drain', { signal: this.ex.signal });
+  }
+
+  finish(): void {
+    this.commit();
+    this.ex.res.end(SSE_DONE);
+  }
+
+  fail(error: unknown): void {
+    const { res } = this.ex;
+    if (res.destroyed || res.writableEnded) return;
+    res.end(formatSseError(error));
+  }
+
+  private commit(): void {
+    if (this.committed) return;
+    this.committed = true;
+    this.ex.res.writeHead(200, { ...SSE_RESPONSE_HEADERS, ...this.served, 'x-request-id': this.ex.requestId });
+  }
+}

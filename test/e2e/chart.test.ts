@@ -1,0 +1,180 @@
+// The Helm chart: it lints strictly, renders, its operator pod passes Pod Security "restricted"
+// on the real apiserver, its RBAC has no wildcards, and it installs into the test control plane.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import { createTestNamespace, helm, kubectl } from '../support/cluster.js';
+
+jest.setTimeout(120_000);
+
+const chart = fileURLToPath(new URL('../../charts/switchyard', import.meta.url));
+
+interface Manifest {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  [field: string]: unknown;
+}
+
+interface PolicyRule {
+  apiGroups?: string[];
+  resources?: string[];
+  resourceNames?: string[];
+  verbs: string[];
+}
+
+async function ok(result: Promise<{ code: number; stdout: string; stderr: string }>): Promise<string> {
+  const { code, stdout, stderr } = await result;
+  if (code !== 0) throw new Error(`exit ${code}: ${stderr}`);
+  return stdout;
+}
+
+async function render(namespace: string, ...args: string[]): Promise<Manifest[]> {
+  const stdout = await ok(helm(['template', 'sy', chart, '--namespace', namespace, ...args]));
+  return parseAllDocuments(stdout).map((doc) => doc.toJS() as Manifest | null).filter((m): m is Manifest => m !== null);
+}
+
+function find(manifests: Manifest[], kind: string): Manifest[] {
+  return manifests.filter((m) => m.kind === kind);
+}
+
+let manifests: Manifest[] = [];
+
+beforeAll(async () => {
+  manifests = await render('switchyard-system');
+});
+
+describe('helm lint and template', () => {
+  it('lints with --strict', async () => {
+    const result = await helm(['lint', '--strict', chart]);
+    expect(result.stdout).toContain('0 chart(s) failed');
+    expect(result.code).toBe(0);
+  });
+
+  it('renders the operator, its RBAC, Service, PDB, webhook and CA ConfigMap', () => {
+    expect(manifests.map((m) => m.kind).sort()).toEqual([
+      'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'Deployment', 'MutatingWebhookConfiguration',
+      'PodDisruptionBudget', 'Role', 'RoleBinding', 'Service', 'ServiceAccount',
+    ]);
+  });
+
+  it('puts the standard labels on every object and only name + instance in selectors', () => {
+    for (const m of manifests) {
+      expect(Object.keys(m.metadata.labels ?? {}).sort()).toEqual([
+        'app.kubernetes.io/component', 'app.kubernetes.io/instance', 'app.kubernetes.io/managed-by',
+        'app.kubernetes.io/name', 'app.kubernetes.io/part-of', 'app.kubernetes.io/version', 'helm.sh/chart',
+      ]);
+    }
+    const deployment = find(manifests, 'Deployment')[0] as Manifest & { spec: { selector: { matchLabels: Record<string, string> } } };
+    expect(deployment.spec.selector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'switchyard', 'app.kubernetes.io/instance': 'sy' });
+  });
+
+  it('rejects an unknown value through values.schema.json', async () => {
+    const result = await helm(['template', 'sy', chart, '--set', 'iamge.tag=1']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("additional properties 'iamge' not allowed");
+  });
+
+  it('leaves caBundle to the operator and excludes kube-system and its own namespace', () => {
+    const config = find(manifests, 'MutatingWebhookConfiguration')[0] as Manifest & {
+      webhooks: { name: string; failurePolicy: string; sideEffects: string; timeoutSeconds: number; clientConfig: Record<string, unknown>; namespaceSelector: { matchExpressions: { key: string; values: string[] }[] } }[];
+    };
+    expect(config.webhooks.map((w) => w.name)).toEqual(['namespace.inject.switchyard.dev', 'object.inject.switchyard.dev']);
+    for (const webhook of config.webhooks) {
+      expect(webhook.clientConfig).not.toHaveProperty('caBundle');
+      expect([webhook.failurePolicy, webhook.sideEffects, webhook.timeoutSeconds]).toEqual(['Fail', 'None', 5]);
+      const excluded = webhook.namespaceSelector.matchExpressions.find((e) => e.key === 'kubernetes.io/metadata.name');
+      expect(excluded?.values).toEqual(expect.arrayContaining(['kube-system', 'switchyard-system']));
+    }
+  });
+
+  it.each<[string, string[], boolean]>([
+    ['renders no ServiceMonitor by default', [], false],
+    ['renders no ServiceMonitor when enabled but the API is not served', ['--set', 'metrics.serviceMonitor.enabled=true'], false],
+    ['renders a ServiceMonitor when enabled and the API is served', ['--set', 'metrics.serviceMonitor.enabled=true', '--api-versions', 'monitoring.coreos.com/v1'], true],
+  ])('%s', async (_sentence, args, present) => {
+    expect(find(await render('switchyard-system', ...args), 'ServiceMonitor').length > 0).toBe(present);
+  });
+
+  it('renders a default-deny NetworkPolicy only when asked', async () => {
+    expect(find(manifests, 'NetworkPolicy')).toEqual([]);
+    const [policy] = find(await render('switchyard-system', '--set', 'networkPolicy.enabled=true'), 'NetworkPolicy');
+    expect(policy).toMatchObject({ spec: { policyTypes: ['Ingress', 'Egress'] } });
+  });
+});
+
+describe('RBAC', () => {
+  const variants: [string, string[]][] = [
+    ['the defaults', []],
+    ['Secrets narrowed to listed namespaces', ['--set', 'rbac.secrets.clusterWide=false', '--set', 'rbac.secrets.namespaces={team-a,team-b}']],
+  ];
+
+  it.each(variants)('uses no wildcard in any rule with %s', async (_sentence, args) => {
+    const roles = (await render('switchyard-system', ...args)).filter((m) => m.kind === 'ClusterRole' || m.kind === 'Role');
+    const rules = roles.flatMap((role) => (role as Manifest & { rules: PolicyRule[] }).rules);
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) {
+      for (const value of [...(rule.apiGroups ?? []), ...(rule.resources ?? []), ...(rule.resourceNames ?? []), ...rule.verbs]) {
+        expect(value).not.toContain('*');
+      }
+    }
+  });
+
+  it('reads Secrets cluster-wide only when rbac.secrets.clusterWide is true', async () => {
+    const secretRules = async (args: string[]): Promise<string[]> =>
+      (await render('switchyard-system', ...args))
+        .filter((m) => m.kind === 'ClusterRole' || m.kind === 'Role')
+        .flatMap((role) => (role as Manifest & { rules: PolicyRule[] }).rules.filter((r) => r.resources?.includes('secrets') && r.verbs.includes('list')).map(() => `${role.kind}/${role.metadata.namespace ?? ''}`));
+    expect(await secretRules([])).toEqual(['ClusterRole/']);
+    expect(await secretRules(variants[1]?.[1] ?? [])).toEqual(['Role/team-a', 'Role/team-b']);
+  });
+});
+
+describe('on the apiserver', () => {
+  const release = `sy-${randomBytes(3).toString('hex')}`;
+  let namespace = '';
+
+  beforeAll(async () => {
+    namespace = await createTestNamespace('chart');
+  });
+
+  afterAll(async () => {
+    if (namespace) await helm(['uninstall', release, '--namespace', namespace]);
+  });
+
+  it("admits the operator's pod template under Pod Security \"restricted\"", async () => {
+    const restricted = await createTestNamespace('chart-restricted');
+    await ok(kubectl(['label', 'namespace', restricted, 'pod-security.kubernetes.io/enforce=restricted']));
+    const deployment = find(await render(restricted), 'Deployment')[0] as Manifest & { spec: { template: { metadata: Record<string, unknown>; spec: unknown } } };
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { ...deployment.spec.template.metadata, name: 'operator' }, spec: deployment.spec.template.spec };
+    const accepted = await kubectl(['apply', '--dry-run=server', '-n', restricted, '-f', '-'], { stdin: JSON.stringify(pod) });
+    expect(accepted.stderr).toBe('');
+    expect(accepted.code).toBe(0);
+    // The same namespace refuses a pod without the securityContext, so the check above is real.
+    const loose = { ...pod, spec: { containers: [{ name: 'app', image: 'app:1' }] } };
+    const refused = await kubectl(['apply', '--dry-run=server', '-n', restricted, '-f', '-'], { stdin: JSON.stringify(loose) });
+    expect(refused.stderr).toContain('violates PodSecurity "restricted');
+  });
+
+  it('installs without waiting, and the release objects exist', async () => {
+    // Scoped to a label no namespace has: this release's webhook (failurePolicy Fail, no operator
+    // running here) must not refuse pods that other suites create meanwhile.
+    const values = join(mkdtempSync(join(tmpdir(), 'switchyard-chart-')), 'values.yaml');
+    writeFileSync(values, JSON.stringify({ webhook: { namespaceSelectorExpressions: [{ key: 'switchyard-e2e/chart-release', operator: 'In', values: [release] }] } }));
+    await ok(helm(['install', release, chart, '--namespace', namespace, '--values', values, '--timeout', '60s'], { timeoutMs: 90_000 }));
+    expect(await ok(helm(['status', release, '--namespace', namespace, '-o', 'json']))).toContain('"status":"deployed"');
+    const fullname = `${release}-switchyard`;
+    const namespaced = await ok(kubectl(['get', '-n', namespace, '-o', 'name',
+      `deployment/${fullname}`, `service/${fullname}`, `serviceaccount/${fullname}`, `poddisruptionbudget/${fullname}`,
+      'configmap/switchyard-ca', `role/${fullname}`, `rolebinding/${fullname}`]));
+    expect(namespaced.trim().split('\n')).toHaveLength(7);
+    const cluster = await ok(kubectl(['get', '-o', 'name', `clusterrole/${fullname}`, `clusterrolebinding/${fullname}`, `mutatingwebhookconfiguration/${fullname}`]));
+    expect(cluster.trim().split('\n')).toHaveLength(3);
+    const crds = await ok(kubectl(['get', 'crd', '-o', 'name']));
+    expect(crds).toEqual(expect.stringContaining('modelroutes.switchyard.dev'));
+  });
+});

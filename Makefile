@@ -6,7 +6,7 @@ CLUSTER := $(CURDIR)/test/cluster
 # For cluster-up/cluster-down only; test runs use a fresh mktemp dir each time.
 DEV_RUN_DIR ?= /tmp/switchyard-cluster-dev
 
-.PHONY: deps build generate check test test-unit test-cluster tools control-plane cluster-up cluster-down demo clean
+.PHONY: deps build generate check test test-unit test-cluster tools control-plane cluster-up cluster-down demo clean images e2e-kind helm-lint
 
 # npm ci runs on the machine's npm; it installs the `node` package, whose binary then runs everything else.
 # It holds /tmp/npm.lock like every other install here (docs/dev/conventions.md), and re-checks the
@@ -61,3 +61,30 @@ demo: build
 
 clean:
 	rm -rf */dist */*.tsbuildinfo
+
+# Container image and kind targets need Docker and kind, which the project's machines do not have
+# (images/README.md); they were never run here.
+IMAGE ?= switchyard/switchyard
+IMAGE_TAG ?= $(shell node -p "require('./package.json').version")
+KIND_CLUSTER ?= switchyard-e2e
+
+images:
+	@echo "make images: docker build; needs a Docker engine, which the project's machines do not have (images/README.md)"
+	@command -v docker >/dev/null || { echo "make images: needs Docker (none on the project's machines; see images/README.md)" >&2; exit 1; }
+	docker build -f images/switchyard.Dockerfile -t $(IMAGE):$(IMAGE_TAG) .
+
+e2e-kind: build images
+	@echo "make e2e-kind: kind + helm + the e2e suites; needs Docker and kind, not runnable on the project's machines (images/README.md)"
+	@command -v kind >/dev/null && command -v kubectl >/dev/null && command -v helm >/dev/null || { echo "make e2e-kind: needs Docker, kind, kubectl and helm (not on the project's machines; see images/README.md)" >&2; exit 1; }
+	kind get clusters | grep -qx $(KIND_CLUSTER) || kind create cluster --name $(KIND_CLUSTER)
+	kind load docker-image $(IMAGE):$(IMAGE_TAG) --name $(KIND_CLUSTER)
+	kubectl --context kind-$(KIND_CLUSTER) apply --server-side -f charts/switchyard/crds/
+	helm --kube-context kind-$(KIND_CLUSTER) upgrade --install switchyard charts/switchyard -n switchyard-system --create-namespace \
+	  --set image.repository=$(IMAGE) --set image.tag=$(IMAGE_TAG) --set image.pullPolicy=Never --set sidecar.image.pullPolicy=Never --wait --timeout 5m
+	dir=$$(mktemp -d) && kind get kubeconfig --name $(KIND_CLUSTER) > $$dir/kubeconfig && \
+	  KUBECONFIG=$$dir/kubeconfig SWITCHYARD_CLUSTER_DIR=$$dir SWITCHYARD_KUBECTL=$$(command -v kubectl) SWITCHYARD_HELM=$$(command -v helm) \
+	  $(JEST) --selectProjects cluster --testPathPatterns test/e2e --testPathIgnorePatterns test/e2e/webhook
+
+# helm lint --strict with the pinned helm from tools.sh.
+helm-lint: deps
+	@eval "$$($(CLUSTER)/tools.sh | sed 's/^/export /')" && "$$SWITCHYARD_HELM" lint --strict charts/switchyard

@@ -9,6 +9,11 @@ export { validateSidecarConfig, type ConfigValidation } from './config/validate.
 export { canonicalJson, computeConfigVersion, withConfigVersion } from './version.js';
 export { formatMicroUsd, MONEY_PATTERN, parseMicroUsd, parseUnitInterval, UNIT_INTERVAL_PATTERN } from './decimal.js';
 
+export {
+  decodeWeights, DEFAULT_FEATURE_SPEC, DEFAULT_TRAIN_OPTIONS, FEATURIZER_ID, FeatureVector, Featurizer, intentModelSchema,
+  trainIntentModel, type DecodedWeights, type FeatureSpec, type IntentModel, type TrainingIntent, type TrainOptions,
+} from './classifier/index.js';
+
 export { compile } from './compile/compile.js';
 export type {
   CompileInput, CompileResult, ConditionType, Finding, ResourceCondition, ResourceKind, ResourceStatus,

@@ -4,12 +4,14 @@
 import { hostname } from 'node:os';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { SidecarHub } from './channel/hub.js';
+import { remoteStates, ReportPublisher } from './channel/replica-report.js';
 import { startChannelServer, type ChannelServer } from './channel/server.js';
 import { ClientPort } from './kube/client-port.js';
 import { ClusterWatch } from './kube/informers.js';
 import { LeaderElector } from './kube/lease.js';
 import type { KubePort } from './kube/port.js';
 import { WorkQueue } from './kube/queue.js';
+import { ReportWatch } from './kube/report-watch.js';
 import { describeError, type Logger } from './log.js';
 import { OperatorMetrics } from './metrics.js';
 import { Reconciler } from './reconcile/reconciler.js';
@@ -51,14 +53,19 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
   const metrics = new OperatorMetrics();
   const port = options.port ?? new ClientPort(options.kubeConfig);
   let elector: LeaderElector | undefined;
+  let reportWatch: ReportWatch | undefined;
   const isLeader = (): boolean => elector === undefined || elector.isLeader;
   let reconciler: Reconciler | undefined;
   const queue = new WorkQueue((namespace) => reconciler!.reconcile(namespace), {
     onError: (namespace, error) => log.warn('reconcile failed; requeued', { namespace, error: describeError(error) }),
   });
   const statusDelayMs = options.statusDelayMs ?? 50;
+  let publisher: ReportPublisher | undefined;
   const hub = new SidecarHub({
-    onSidecarChange: (namespace) => queue.add(namespace, statusDelayMs),
+    onSidecarChange: (namespace) => {
+      publisher?.changed();
+      queue.add(namespace, statusDelayMs);
+    },
     onUnknownPod: (namespace) => {
       reconciler?.markDirty(namespace);
       queue.add(namespace);
@@ -105,10 +112,19 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
       onError: (error) => log.warn('leader election', { error: describeError(error) }),
     });
     elector.start();
+    // Replicas share who is connected where, so the leader counts every sidecar.
+    publisher = new ReportPublisher(port, hub, {
+      namespace: election.namespace, identity, onError: (error) => log.warn('sidecar report', { error: describeError(error) }),
+    });
+    const staleMs = 90_000;
+    const reports: ReportWatch = new ReportWatch(options.kubeConfig, election.namespace, () => {
+      for (const namespace of hub.setRemote(remoteStates(reports.reports(), identity, Date.now(), staleMs))) queue.add(namespace, statusDelayMs);
+    }, (error) => log.warn('report informer failed; restarting', { error: describeError(error) }));
+    reportWatch = reports;
   } else {
     metrics.leader.set(1);
   }
-  await watch.start();
+  await Promise.all([watch.start(), reportWatch?.start()]);
   everyNamespace();
   const resync = setInterval(everyNamespace, options.resyncMs ?? 30_000);
   resync.unref();
@@ -139,8 +155,9 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
       queue.stop();
       hub.closeAll();
       await server.close();
+      await publisher?.stop();
       await elector?.stop();
-      await watch.stop();
+      await Promise.all([watch.stop(), reportWatch?.stop()]);
     },
   };
 }

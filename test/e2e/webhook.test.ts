@@ -17,6 +17,7 @@ import {
   ensureWebhookTls,
   mutatePath,
   namespaceLabelsFromApi,
+  startInjector,
   type InjectionSettings,
   type WebhookServer,
 } from '../../operator/src/webhook/index.js';
@@ -156,6 +157,36 @@ describe('self-managed TLS', () => {
     expect(caBundles).toEqual(new Set([secret.data?.['ca.crt']]));
     const configMap = await core.readNamespacedConfigMap({ namespace: operatorNamespace, name: 'switchyard-ca' });
     expect(Buffer.from(configMap.data?.['ca.crt'] ?? '').toString('base64')).toBe(secret.data?.['ca.crt']);
+  });
+});
+
+describe('startInjector() with the environment the chart sets', () => {
+  it('reuses the stored certificate, serves /mutate and copies the CA into injected namespaces', async () => {
+    const injector = await startInjector({
+      kc,
+      host: '127.0.0.1',
+      refreshMs: 60_000,
+      env: {
+        SWITCHYARD_OPERATOR_NAMESPACE: operatorNamespace,
+        SWITCHYARD_WEBHOOK_TLS_SECRET: 'switchyard-webhook-tls',
+        SWITCHYARD_WEBHOOK_CONFIGURATION: configName,
+        SWITCHYARD_SERVICE_HOSTS: `switchyard.${operatorNamespace}.svc,127.0.0.1,localhost`,
+        SWITCHYARD_WEBHOOK_PORT: '0',
+        SWITCHYARD_SIDECAR_IMAGE: settings.image,
+      },
+    });
+    try {
+      const secret = await core.readNamespacedSecret({ namespace: operatorNamespace, name: 'switchyard-webhook-tls' });
+      expect(Buffer.from(injector.tls().cert).toString('base64')).toBe(secret.data?.['tls.crt']);
+      expect(injector.port).toBeGreaterThan(0);
+      const copied = await waitFor(async () => {
+        const configMap = await core.readNamespacedConfigMap({ namespace: enabledNs, name: 'switchyard-ca' });
+        return configMap.data?.['ca.crt'];
+      }, 30_000, 250);
+      expect(copied).toBe(injector.tls().ca);
+    } finally {
+      await injector.close();
+    }
   });
 });
 

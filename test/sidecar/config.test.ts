@@ -100,6 +100,14 @@ describe('the last good config', () => {
     expect(needsKey.status).toBe(503);
     expect(errorOf(needsKey).code).toBe('no_route');
   });
+
+  it('takes the same revision again once, with the credentials only a snapshot carries', async () => {
+    const next = await started(startServer({ port: 0, log: silentLogger, stateDir }));
+    await next.holder.restoreLastGood({});
+    expect(await next.holder.load(compiled.result.config, compiled.credentials, 11)).toMatchObject({ ok: true, revision: 11 });
+    expect((await postJson(`${next.url}/v1/chat/completions`, { model: 'chat-openai', messages })).status).toBe(200);
+    expect(await next.holder.load(compiled.result.config, compiled.credentials, 11)).toMatchObject({ ok: false, reason: 'Stale' });
+  });
 });
 
 describe('standalone reload', () => {

@@ -16,6 +16,7 @@ import type {
   SecretRef, SemanticConfig, SidecarConfig, Timeouts, UseCaseConfig,
 } from './types.js';
 import { CONFIG_SCHEMA_VERSION } from './types.js';
+import { intentModelSchema } from '../classifier/schema.js';
 
 /** Bounds. Generous for real use, small enough that a hostile document cannot exhaust memory. */
 const MAX = {
@@ -126,8 +127,9 @@ const ruleCondition = closedObject<RuleConditionConfig>({
 const semantic = closedObject<SemanticConfig>({
   rules: list(closedObject<RuleConfig>({ name, target: name, when: ruleCondition }, {}), MAX.perRoute),
   intents: list(closedObject<IntentConfig>({
-    name, examples: list(text(MAX.prompt), MAX.examples), requiredTier: integer(1, 5), targets: names(MAX.perRoute),
+    name, requiredTier: integer(1, 5), targets: names(MAX.perRoute),
   }, {}), MAX.perRoute),
+  model: nullable(intentModelSchema),
   minConfidence: number(0, 1),
   override: nullable(closedObject<{ header: string }>({ header: headerName }, {})),
 }, {});

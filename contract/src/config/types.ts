@@ -7,6 +7,7 @@
 import type {
   BudgetThreshold, PiiAction, PiiEntityType, ProviderFlavor, ProviderType,
 } from '../api/types.js';
+import type { IntentModel } from '../classifier/model.js';
 
 /** Bumped on any incompatible change; a sidecar refuses a config whose schemaVersion it does not know. */
 export const CONFIG_SCHEMA_VERSION = 1;
@@ -190,6 +191,8 @@ export interface SemanticConfig {
   rules: RuleConfig[];
   /** Sorted by name. */
   intents: IntentConfig[];
+  /** The classifier compile trained from the intents' examples; null when there are no intents. */
+  model: IntentModel | null;
   minConfidence: number;
   /** Header a client may set to name a target; null when overrides are off. */
   override: { header: string } | null;
@@ -222,9 +225,9 @@ export interface PatternConfig {
   flags: 'u' | 'iu';
 }
 
+/** The examples stay in the ModelRoute: the sidecar only scores, with `SemanticConfig.model`. */
 export interface IntentConfig {
   name: string;
-  examples: string[];
   requiredTier: number;
   /** Eligible targets (tier ≥ requiredTier), cheapest tier first, then by name. */
   targets: string[];

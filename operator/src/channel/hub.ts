@@ -60,6 +60,8 @@ export class SidecarHub {
   private readonly connections = new Map<string, Set<Connection>>();
   private readonly sent = new Map<Connection, Snapshot>();
   private readonly sidecars = new Map<string, SidecarState>();
+  /** Sidecars connected to other replicas, from their reports (replica-report.ts). */
+  private remote = new Map<string, SidecarState>();
 
   constructor(private readonly events: HubEvents) {}
 
@@ -145,10 +147,35 @@ export class SidecarHub {
     this.events.onSidecarChange(connection.namespace);
   }
 
-  /** Every sidecar the hub knows, in a namespace or all. */
+  /**
+   * Every sidecar known here or reported by other replicas, in a namespace or all. A live
+   * connection wins: this replica's, else the newest reported one, else what was last seen here.
+   */
   states(namespace?: string): SidecarState[] {
-    const all = [...this.sidecars.values()];
+    const merged = new Map(this.remote);
+    for (const [key, state] of this.sidecars) if (state.connected || !merged.has(key)) merged.set(key, state);
+    const all = [...merged.values()];
     return namespace === undefined ? all : all.filter((state) => state.namespace === namespace);
+  }
+
+  /** Sidecars connected to this replica, for its report to the others. */
+  connectedStates(): SidecarState[] {
+    return [...this.sidecars.values()].filter((state) => state.connected);
+  }
+
+  /** Replaces what other replicas reported; returns the namespaces whose view changed. */
+  setRemote(states: readonly SidecarState[]): Set<string> {
+    const next = new Map<string, SidecarState>();
+    for (const state of states) {
+      const key = podKey(state.namespace, state.pod);
+      const known = next.get(key);
+      if (known === undefined || (state.connectedAt?.getTime() ?? 0) > (known.connectedAt?.getTime() ?? 0)) next.set(key, state);
+    }
+    const changed = new Set<string>();
+    for (const [key, state] of next) if (JSON.stringify(this.remote.get(key)) !== JSON.stringify(state)) changed.add(state.namespace);
+    for (const [key, state] of this.remote) if (!next.has(key)) changed.add(state.namespace);
+    this.remote = next;
+    return changed;
   }
 
   get connectionCount(): number {

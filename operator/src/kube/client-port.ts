@@ -5,7 +5,7 @@ import {
 } from '@kubernetes/client-node';
 import { API_GROUP, API_VERSION } from '@switchyard/contract';
 import type {
-  AccessQuestion, EventRecord, KubePort, LeaseRecord, LeaseWrite, ObjectRef, PodInfo, SecretData, StatusKind, TokenIdentity,
+  AccessQuestion, EventRecord, KubePort, LeaseRecord, LeaseWrite, ObjectRef, PodInfo, ReplicaReport, SecretData, StatusKind, TokenIdentity,
 } from './port.js';
 
 export const PLURALS: Readonly<Record<StatusKind, string>> = {
@@ -144,6 +144,28 @@ export class ClientPort implements KubePort {
       },
     });
     return review.status?.allowed === true;
+  }
+
+  async applyConfigMap(report: ReplicaReport): Promise<void> {
+    await this.core.patchNamespacedConfigMap(
+      {
+        namespace: report.namespace, name: report.name, fieldManager: this.component, force: true,
+        body: {
+          apiVersion: 'v1', kind: 'ConfigMap',
+          metadata: { name: report.name, namespace: report.namespace, labels: { ...report.labels }, annotations: { ...report.annotations } },
+          data: { ...report.data },
+        },
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply),
+    );
+  }
+
+  async deleteConfigMap(namespace: string, name: string): Promise<void> {
+    try {
+      await this.core.deleteNamespacedConfigMap({ namespace, name });
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+    }
   }
 
   async readLease(namespace: string, name: string): Promise<LeaseRecord | undefined> {

@@ -63,6 +63,14 @@ export interface LeaseRecord {
 
 export type LeaseWrite = 'ok' | 'conflict';
 
+export interface ReplicaReport {
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly data: Readonly<Record<string, string>>;
+}
+
 export interface KubePort {
   readSecret(namespace: string, name: string): Promise<SecretData | undefined>;
   readPod(namespace: string, name: string): Promise<PodInfo | undefined>;
@@ -71,6 +79,9 @@ export interface KubePort {
   recordEvent(event: EventRecord): Promise<void>;
   reviewToken(token: string, audiences: readonly string[]): Promise<TokenIdentity | undefined>;
   reviewAccess(question: AccessQuestion): Promise<boolean>;
+  /** Server-side apply of a ConfigMap this replica owns (its sidecar report). */
+  applyConfigMap(report: ReplicaReport): Promise<void>;
+  deleteConfigMap(namespace: string, name: string): Promise<void>;
   readLease(namespace: string, name: string): Promise<LeaseRecord | undefined>;
   /** 'conflict' when someone else created or updated it first. */
   writeLease(namespace: string, name: string, lease: LeaseRecord): Promise<LeaseWrite>;

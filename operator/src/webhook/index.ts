@@ -9,3 +9,4 @@ export { ensureCaConfigMap, caNamespaces, distributeCa } from './ca-configmap.js
 export { createCertificateBundle, judgeBundle, readTlsFiles, type CertificateBundle, type TlsMaterial } from './certificates.js';
 export { namespaceLabelsFromApi } from './namespaces.js';
 export * from './labels.js';
+export { startInjector, injectorTlsOptionsFromEnv, type Injector, type InjectorOptions } from './injector.js';

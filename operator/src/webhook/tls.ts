@@ -49,9 +49,9 @@ function complete(bundle: Partial<CertificateBundle>): CertificateBundle {
 async function renewed(stored: Partial<CertificateBundle>, hosts: readonly string[], now: Date): Promise<CertificateBundle | undefined> {
   const verdict = judgeBundle(stored, hosts, now);
   if (verdict === 'Valid') return undefined;
-  if (verdict === 'RenewAll') return createCertificateBundle(hosts, now);
-  const authority = complete({ ...stored, cert: '-', key: '-' });
-  return { ...authority, ...(await issueServingCertificate(authority, hosts, now)) };
+  const { ca, caKey } = stored;
+  if (verdict === 'RenewAll' || !ca || !caKey) return createCertificateBundle(hosts, now);
+  return { ca, caKey, ...(await issueServingCertificate({ ca, caKey }, hosts, now)) };
 }
 
 /** Reads, creates or renews the Secret; returns the material every replica should serve. */

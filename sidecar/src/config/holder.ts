@@ -39,16 +39,7 @@ export class ConfigHolder {
    * if (!outcome.ok) nack(outcome.reason, outcome.errors);
    */
   async load(document: unknown, credentials: Credentials, revision: number): Promise<LoadOutcome> {
-    const outcome = this.swap(document, credentials, revision);
-    if (!outcome.ok) {
-      recordConfigRejected();
-      this.options.log.warn('config rejected; the previous config stays in use', { reason: outcome.reason, errors: outcome.errors.join('; ') });
-      return outcome;
-    }
-    recordConfigLoaded(outcome.version, revision);
-    this.options.log.info('config loaded', { version: outcome.version, revision });
-    await this.persist(document, revision);
-    return outcome;
+    return this.loadAs(document, credentials, revision, false);
   }
 
   /** Loads the config a previous run persisted, if any; credentials arrive later with the operator's snapshot. */
@@ -56,7 +47,7 @@ export class ConfigHolder {
     if (this.options.stateDir === undefined) return undefined;
     try {
       const entry = await loadLastGood(this.options.stateDir);
-      return entry === undefined ? undefined : await this.load(entry.config, credentials, entry.revision);
+      return entry === undefined ? undefined : await this.loadAs(entry.config, credentials, entry.revision, true);
     } catch (error) {
       this.options.log.warn('last good config unreadable; starting without it', { error: describeError(error) });
       return undefined;
@@ -68,16 +59,28 @@ export class ConfigHolder {
     await this.pools.destroy();
   }
 
-  private swap(document: unknown, credentials: Credentials, revision: number): LoadOutcome {
+  private async loadAs(document: unknown, credentials: Credentials, revision: number, restored: boolean): Promise<LoadOutcome> {
+    const outcome = this.swap(document, credentials, revision, restored);
+    if (!outcome.ok) {
+      recordConfigRejected();
+      this.options.log.warn('config rejected; the previous config stays in use', { reason: outcome.reason, errors: outcome.errors.join('; ') });
+      return outcome;
+    }
+    recordConfigLoaded(outcome.version, revision);
+    this.options.log.info('config loaded', { version: outcome.version, revision });
+    if (!restored) await this.persist(document, revision);
+    return outcome;
+  }
+
+  private swap(document: unknown, credentials: Credentials, revision: number, restored: boolean): LoadOutcome {
     const validation = validateSidecarConfig(document);
     if (!validation.ok) return { ok: false, reason: 'SchemaInvalid', errors: validation.errors };
-    const running = this.runtime;
-    if (running !== null && revision <= running.revision) {
-      return { ok: false, reason: 'Stale', errors: [`revision ${revision} is not newer than the running ${running.revision}`] };
+    if (this.isStale(revision)) {
+      return { ok: false, reason: 'Stale', errors: [`revision ${revision} is not newer than the running ${this.runtime?.revision ?? 0}`] };
     }
     let next: Runtime;
     try {
-      next = buildRuntime(validation.config, credentials, { pools: this.pools, revision });
+      next = buildRuntime(validation.config, credentials, { pools: this.pools, revision, restored });
     } catch (error) {
       return { ok: false, reason: 'BuildFailed', errors: [error instanceof Error ? error.message : String(error)] };
     }
@@ -87,6 +90,16 @@ export class ConfigHolder {
       this.options.log.warn('closing unused upstream pools failed', { error: describeError(error) });
     });
     return { ok: true, version: next.version, revision };
+  }
+
+  /**
+   * Replays are refused, except the revision a restart restored from disk: the operator resends
+   * it after the restart, and only that snapshot carries its credentials.
+   */
+  private isStale(revision: number): boolean {
+    const running = this.runtime;
+    if (running === null) return false;
+    return revision < running.revision || (revision === running.revision && !running.restored);
   }
 
   private warnMissingCredentials(runtime: Runtime, credentials: Credentials): void {

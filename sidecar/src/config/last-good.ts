@@ -62,6 +62,7 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+/** Not `instanceof Error`: fs errors may come from another realm (a test VM context). */
 function isNotFound(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 }

@@ -62,6 +62,8 @@ export interface RouteRuntime {
 export interface Runtime {
   readonly version: string;
   readonly revision: number;
+  /** Loaded from the last good config on disk, so built without credentials. */
+  readonly restored: boolean;
   readonly config: SidecarConfig;
   /** Model name a client sends → candidate routes, most specific first. */
   readonly aliases: ReadonlyMap<string, readonly RouteRuntime[]>;
@@ -74,6 +76,7 @@ export interface Runtime {
 export interface BuildOptions {
   readonly pools: PoolSet;
   readonly revision: number;
+  readonly restored?: boolean;
 }
 
 /**
@@ -91,6 +94,7 @@ export function buildRuntime(config: SidecarConfig, credentials: Credentials, op
   return {
     version: config.version,
     revision: options.revision,
+    restored: options.restored ?? false,
     config,
     aliases,
     modelList: buildModelList(config),

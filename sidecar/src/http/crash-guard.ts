@@ -22,8 +22,8 @@ export function failExchange(ex: Exchange, error: unknown): void {
     return;
   }
   ex.log.error('request failed after its response started', { requestId: ex.requestId, error: describeError(error) });
-  const streaming = String(ex.res.getHeader('content-type') ?? '').startsWith('text/event-stream');
-  if (streaming && !ex.res.writableEnded && !ex.res.destroyed) ex.res.end(formatSseError(error));
+  if (ex.res.writableEnded) return;
+  if (ex.report.streaming && !ex.res.destroyed) ex.res.end(formatSseError(error));
   else ex.res.destroy();
 }
 

@@ -10,10 +10,12 @@ export interface ExchangeLimits {
   readonly maxBodyBytes: number;
 }
 
-/** What the request metric is labelled with; stages fill it in as they learn it. */
+/** What stages learn about the request as it goes: metric labels, and the response's form. */
 export interface ExchangeReport {
   route: string;
   provider: string;
+  /** The response is an SSE stream (so a late failure ends it with an error event). */
+  streaming: boolean;
 }
 
 export interface Exchange {
@@ -51,6 +53,6 @@ export function createExchange(req: IncomingMessage, res: ServerResponse, deps: 
     signal: clientGone.signal,
     limits: deps.limits,
     log: deps.log,
-    report: { route: '', provider: '' },
+    report: { route: '', provider: '', streaming: false },
   };
 }

@@ -67,7 +67,9 @@ async function serve(ex: Exchange, route: RouteSpec): Promise<void> {
   } finally {
     if (route.metered) {
       const seconds = (performance.now() - ex.startedAt) / 1000;
-      recordRequest({ route: ex.report.route, provider: ex.report.provider, status: ex.res.statusCode, seconds });
+      // 499 (nginx's "client closed request") when the client left before any answer.
+      const status = ex.res.headersSent ? ex.res.statusCode : 499;
+      recordRequest({ route: ex.report.route, provider: ex.report.provider, status, seconds });
     }
   }
 }

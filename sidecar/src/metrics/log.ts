@@ -28,7 +28,8 @@ export function createLogger(write: (line: string) => void = (line) => process.s
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
-/** The message of a thrown value, for a log field; stacks only for non-Error values' sake. */
+/** A thrown value for a log field: its stack when it has one (checked by shape, not instanceof, since errors may come from another realm). */
 export function describeError(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  if (typeof error === 'object' && error !== null && 'stack' in error && typeof error.stack === 'string') return error.stack;
+  return String(error);
 }

@@ -74,6 +74,7 @@ class ClientStream {
   private commit(): void {
     if (this.committed) return;
     this.committed = true;
+    this.ex.report.streaming = true;
     this.ex.res.writeHead(200, { ...SSE_RESPONSE_HEADERS, ...this.served, 'x-request-id': this.ex.requestId });
   }
 }

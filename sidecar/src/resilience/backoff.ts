@@ -11,8 +11,8 @@ export interface BackoffPolicy {
 
 /** The exclusive upper bound of the wait before retry `retry` (1 for the first retry). */
 export function backoffCeilingMs(retry: number, policy: BackoffPolicy): number {
-  const exponent = Math.max(0, retry - 1);
-  // 2^1024 is Infinity; min() still yields the cap, so large retry numbers stay safe.
+  // Beyond 2^60 the cap has long won; stopping there keeps 0 · 2^n finite (2^1024 is Infinity).
+  const exponent = Math.min(60, Math.max(0, retry - 1));
   return Math.min(policy.capMs, policy.baseMs * 2 ** exponent);
 }
 
@@ -27,7 +27,7 @@ export function backoffDelayMs(retry: number, policy: BackoffPolicy, random: Ran
  * The waits before retries 1..count, drawn in order from one source. With a seeded source the
  * same seed gives the same schedule.
  *
- * @example backoffSchedule(3, { baseMs: 100, capMs: 1000 }, seededRandom(7)) // [71, 7, 330]
+ * @example backoffSchedule(3, { baseMs: 100, capMs: 1000 }, seededRandom(7)) // [1, 12, 390]
  */
 export function backoffSchedule(count: number, policy: BackoffPolicy, random: Random): number[] {
   return Array.from({ length: count }, (_, index) => backoffDelayMs(index + 1, policy, random));

@@ -66,8 +66,8 @@ export type Decision =
 
 /**
  * @example
- * decideNext({ code: 'upstream_overloaded' }, { attempts: 1, attemptsOnEndpoint: 1, remainingMs: 29_000, … }, policy)
- *   // → { action: 'retry', delayMs: 173 }
+ * decideNext({ code: 'upstream_overloaded' }, { attempts: 1, attemptsOnEndpoint: 1, remainingMs: 29_000, jitter: 0.5, … }, policy)
+ *   // → { action: 'retry', delayMs: 125 } with base 250 ms
  */
 export function decideNext(outcome: Outcome, state: AttemptState, policy: RetryPolicy): Decision {
   const kind = kindOf(outcome.code);
@@ -103,11 +103,18 @@ function decideRateLimited(outcome: Outcome, state: AttemptState, policy: RetryP
 /** Overloaded, server error, reset, timeout: back off and retry here, then fail over. */
 function decideTransient(outcome: Outcome, state: AttemptState, policy: RetryPolicy): Decision {
   const delayMs = Math.max(outcome.retryAfterMs ?? 0, backoff(state, policy));
-  const retryHere = state.endpointOpen && state.budgetAllows
-    && state.attemptsOnEndpoint < policy.maxAttemptsPerEndpoint && fits(delayMs, state);
-  if (retryHere) return { action: 'retry', delayMs };
-  if (!state.next.available) return fail('no_candidate');
+  const blocked = whyNotHere(delayMs, state, policy);
+  if (blocked === null) return { action: 'retry', delayMs };
+  if (!state.next.available) return fail(blocked);
   return failoverOr('transient', state, fail('budget_exhausted'));
+}
+
+function whyNotHere(delayMs: number, state: AttemptState, policy: RetryPolicy): FailWhy | null {
+  if (!state.endpointOpen) return 'no_candidate';
+  if (!state.budgetAllows) return 'budget_exhausted';
+  if (state.attemptsOnEndpoint >= policy.maxAttemptsPerEndpoint) return 'attempts_exhausted';
+  if (!fits(delayMs, state)) return 'deadline_exceeded';
+  return null;
 }
 
 function failoverOr(reason: OutcomeKind, state: AttemptState, otherwise: Decision): Decision {

@@ -1,4 +1,5 @@
 import type { ModelRoute, SemanticRule } from '../../api/types.js';
+import { trainIntentModel } from '../../classifier/train.js';
 import type { PatternConfig, RuleConfig, SemanticConfig } from '../../config/types.js';
 import { DEFAULT_MIN_CONFIDENCE, DEFAULT_OVERRIDE_HEADER } from '../defaults.js';
 import { byKey, sortedUnique } from '../order.js';
@@ -33,11 +34,13 @@ function ruleOf(rule: SemanticRule): RuleConfig {
 export function emitSemantic(route: ModelRoute): SemanticConfig | null {
   const semantic = route.spec.semantic;
   if (!semantic) return null;
+  const intents = semantic.intents ?? [];
   return {
     rules: (semantic.rules ?? []).map(ruleOf),
-    intents: (semantic.intents ?? [])
-      .map((intent) => ({ name: intent.name, examples: intent.examples, requiredTier: intent.requiredTier, targets: intentTargets(route, intent) }))
+    intents: intents
+      .map((intent) => ({ name: intent.name, requiredTier: intent.requiredTier, targets: intentTargets(route, intent) }))
       .sort(byKey((intent) => intent.name)),
+    model: intents.length === 0 ? null : trainIntentModel(intents),
     minConfidence: semantic.minConfidence === undefined ? DEFAULT_MIN_CONFIDENCE : unitInterval(semantic.minConfidence),
     override: semantic.override?.enabled ? { header: headerName(semantic.override.header ?? DEFAULT_OVERRIDE_HEADER) } : null,
   };

@@ -1,0 +1,90 @@
+// switchyard operator: the control plane. Watches the three kinds and sidecar pods, compiles,
+// serves the config channel, writes status when it leads.
+import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { parseArgs } from 'node:util';
+import { KubeConfig } from '@kubernetes/client-node';
+import { parsePort, UsageError, withUsageErrors } from '../cli/usage.js';
+import { createLogger } from '../log.js';
+import { startMetricsServer } from '../metrics-server.js';
+import { startOperator } from '../operator.js';
+
+export const HELP = `usage: switchyard operator --tls-cert F --tls-key F [flags]
+
+  --kubeconfig F          kubeconfig (default: $KUBECONFIG, else in-cluster config)
+  --channel-port N        config channel port, HTTP/2 over TLS (default 9443)
+  --bind-address A        address for the channel and metrics ports (default 127.0.0.1;
+                          the chart sets 0.0.0.0)
+  --tls-cert F, --tls-key F   serving certificate of the channel
+  --client-ca F           CA whose client certificates may read /v1/sidecars (proxy-status)
+  --metrics-port N        /metrics, /healthz, /readyz over HTTP (default 9090)
+  --leader-elect          elect a leader on a Lease; only the leader writes status
+  --namespace NS          namespace of the Lease (default $POD_NAMESPACE, else switchyard-system)
+  --lease-duration S, --renew-deadline S, --retry-period S   seconds (default 15, 10, 2)
+  --resync-period S       recompile every namespace this often (default 30)
+  -h, --help              show this help`;
+
+function seconds(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback * 1000;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`switchyard operator: --${name} must be a positive number of seconds`);
+  return value * 1000;
+}
+
+export async function runOperator(argv: readonly string[]): Promise<number | undefined> {
+  const { values } = withUsageErrors('operator', () => parseArgs({
+    args: [...argv],
+    options: {
+      kubeconfig: { type: 'string' },
+      'channel-port': { type: 'string' },
+      'bind-address': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'client-ca': { type: 'string' },
+      'metrics-port': { type: 'string' },
+      'leader-elect': { type: 'boolean' },
+      namespace: { type: 'string' },
+      'lease-duration': { type: 'string' },
+      'renew-deadline': { type: 'string' },
+      'retry-period': { type: 'string' },
+      'resync-period': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  }));
+  if (values.help === true) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const certFile = values['tls-cert'];
+  const keyFile = values['tls-key'];
+  if (certFile === undefined || keyFile === undefined) throw new UsageError('switchyard operator: --tls-cert and --tls-key are required');
+  const kubeConfig = new KubeConfig();
+  if (values.kubeconfig !== undefined) kubeConfig.loadFromFile(values.kubeconfig);
+  else kubeConfig.loadFromDefault();
+  const log = createLogger('operator');
+  const host = values['bind-address'] ?? '127.0.0.1';
+  const [cert, key, clientCa] = await Promise.all([
+    readFile(certFile), readFile(keyFile), values['client-ca'] === undefined ? undefined : readFile(values['client-ca']),
+  ]);
+  const operator = await startOperator({
+    kubeConfig,
+    identity: `${hostname()}-${process.pid}`,
+    channel: { host, port: parsePort('operator', values['channel-port'], 9443), cert, key, ...(clientCa === undefined ? {} : { clientCa }) },
+    leaderElection: values['leader-elect'] === true ? {
+      namespace: values.namespace ?? process.env['POD_NAMESPACE'] ?? 'switchyard-system',
+      leaseDurationMs: seconds('lease-duration', values['lease-duration'], 15),
+      renewDeadlineMs: seconds('renew-deadline', values['renew-deadline'], 10),
+      retryPeriodMs: seconds('retry-period', values['retry-period'], 2),
+    } : null,
+    resyncMs: seconds('resync-period', values['resync-period'], 30),
+    log,
+  });
+  const metrics = await startMetricsServer(host, parsePort('operator', values['metrics-port'], 9090), operator.metrics.registry, () => true);
+  const stop = (): void => {
+    void Promise.all([operator.stop(), metrics.close()]).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return undefined;
+}

@@ -1,0 +1,37 @@
+// Words just before a candidate that change its reading. Only the few dozen characters before
+// the candidate are looked at, so a keyword elsewhere in a long prompt has no effect.
+
+const WINDOW = 48;
+
+// The candidate is an identifier of some other kind: "order #…", "ISBN-13: …", "invoice no. …".
+const IDENTIFIER_LABEL =
+  /(?:\b(?:order|invoice|ticket|tracking|isbn(?:-1[03])?|sku|ref|reference|transaction|txn|serial|case|claim|booking|confirmation|shipment|parcel|bestell(?:ung|nummer)?|rechnung(?:snummer)?|commande|facture|pedido|factura|ordine|fattura)(?:\s*(?:id|no\.?|nr\.?|num(?:ber)?|n[°º]|#))?)\s*[:#=]?\s*$/i;
+
+const PHONE_WORDS =
+  /\b(?:phone|tel|telephone|mobile|cell|call|calling|fax|whatsapp|sms|text|reach|ring|dial|contact|hotline|number|telefon(?:nummer)?|handy|mobil|rufnummer|nummer|anrufen|t[ée]l[ée]phone|t[ée]l|portable|num[ée]ro|appel(?:ez|er)?|tel[ée]fono|m[óo]vil|llam(?:ar|e|a)|ll[áa]mame|cellulare|chiama(?:re)?|numero|telefoon|mobiel|bel)\b/i;
+
+const SSN_WORDS = /\b(?:ssn|ss#|social\s+security(?:\s+(?:number|no\.?|#))?|itin|tin)\b/i;
+
+// "version 1.2.3.4", "v.10.0.0.1", "section 1.2.3.4": dotted numbers that are not addresses.
+const VERSION_LABEL =
+  /(?:\b(?:version|ver\.?|v\.?|release|build|firmware|fw|sdk|rev(?:ision)?|update|upgrade|upgraded\s+to|patch|section|chapter|clause|step|figure|fig\.?|table|paragraph|art(?:icle)?|node|python|java|chrome|firefox|npm|pip|kernel|ios|android|oid)|§)\s*[:#=]?\s*$/i;
+
+function before(text: string, start: number): string {
+  return text.slice(Math.max(0, start - WINDOW), start);
+}
+
+export function isLabelledIdentifier(text: string, start: number): boolean {
+  return IDENTIFIER_LABEL.test(before(text, start));
+}
+
+export function hasPhoneContext(text: string, start: number): boolean {
+  return PHONE_WORDS.test(before(text, start));
+}
+
+export function hasSsnContext(text: string, start: number): boolean {
+  return SSN_WORDS.test(before(text, start));
+}
+
+export function isLabelledVersion(text: string, start: number): boolean {
+  return VERSION_LABEL.test(before(text, start));
+}

@@ -1,0 +1,33 @@
+import type { Span } from '../entities.js';
+import { ibanLength, isValidIban } from '../iban.js';
+import { atomic, type ShapeDetector } from './shape.js';
+
+// Compact, or printed in groups of four (the ISO 13616 paper format) separated by spaces or dashes.
+const CANDIDATE = String.raw`[A-Za-z]{2}[0-9]{2}(?:[A-Za-z0-9]{8,30}|(?:[ \-][A-Za-z0-9]{4}){2,7}(?:[ \-][A-Za-z0-9]{1,4})?)`;
+
+function isAlphanumeric(char: string | undefined): boolean {
+  return char !== undefined && /[A-Za-z0-9]/.test(char);
+}
+
+/**
+ * The candidate may run into the next word ("BE68 5390 0754 7034 from"): the country fixes the
+ * length, so exactly that many characters are taken, and they must end where a group ends.
+ */
+function confirmIban(text: string, start: number, end: number): Span[] {
+  const length = ibanLength(text.slice(start, start + 2));
+  if (length === undefined) return [];
+  let compact = '';
+  let position = start;
+  for (; position < end && compact.length < length; position += 1) {
+    const char = text[position];
+    if (isAlphanumeric(char)) compact += char;
+  }
+  if (compact.length < length || isAlphanumeric(text[position])) return [];
+  return isValidIban(compact) ? [{ kind: 'iban', start, end: position }] : [];
+}
+
+export const ibanDetector: ShapeDetector = {
+  name: 'iban',
+  source: `(?<iban>(?<![A-Za-z0-9])${atomic('iban', CANDIDATE)})`,
+  confirm: confirmIban,
+};

@@ -1,0 +1,98 @@
+import type { Span } from '../entities.js';
+import { confirmCard } from './card.js';
+import { confirmIpv4 } from './ipv4.js';
+import { isLoose, type NumberWindow } from './number-window.js';
+import { confirmPhone } from './phone.js';
+import { atomic, WORD, type ShapeDetector } from './shape.js';
+import { confirmSsn } from './us-ssn.js';
+
+// Longest first within a window size; card before SSN before phone because their shapes are
+// stricter (a Luhn-valid 4-4-4-4 run is never read as a phone number).
+const WINDOW_DETECTORS = [confirmIpv4, confirmCard, confirmSsn, confirmPhone] as const;
+
+/** Enough for "+44 (0) 20 7946 0958" and "4111 1111 1111 1111 111"; bounds the work per run. */
+const MAX_GROUPS = 8;
+
+const RUN = String.raw`(?:\+[ \u00A0]?|\(\+?)?[0-9]+(?:[ \u00A0\u202F.\-/()]{1,3}[0-9]+)*`;
+
+interface Run {
+  readonly prefix: string;
+  readonly groups: readonly string[];
+  readonly starts: readonly number[];
+  readonly seps: readonly string[];
+}
+
+function parseRun(text: string, start: number, end: number): Run {
+  const groups: string[] = [];
+  const starts: number[] = [];
+  const seps: string[] = [];
+  const digits = /[0-9]+/g;
+  digits.lastIndex = start;
+  let previousEnd = start;
+  for (let match = digits.exec(text); match !== null && match.index < end; match = digits.exec(text)) {
+    if (groups.length > 0) seps.push(text.slice(previousEnd, match.index));
+    groups.push(match[0]);
+    starts.push(match.index);
+    previousEnd = match.index + match[0].length;
+  }
+  return { prefix: text.slice(start, starts[0] ?? start), groups, starts, seps };
+}
+
+function windowOf(text: string, run: Run, runStart: number, first: number, last: number): NumberWindow {
+  const before = run.seps[first - 1] ?? '';
+  const opensWithBracket = first > 0 && before.endsWith('(');
+  const groupStart = run.starts[first] ?? 0;
+  return {
+    text,
+    start: first === 0 ? runStart : groupStart - (opensWithBracket ? 1 : 0),
+    end: (run.starts[last] ?? 0) + (run.groups[last]?.length ?? 0),
+    prefix: first === 0 ? run.prefix : opensWithBracket ? '(' : '',
+    groups: run.groups.slice(first, last + 1),
+    seps: run.seps.slice(first, last),
+    followedBy: run.seps[last] ?? '',
+  };
+}
+
+function canStartAt(run: Run, first: number): boolean {
+  const before = run.seps[first - 1];
+  return before === undefined || isLoose(before) || before.endsWith('(');
+}
+
+function canEndAt(run: Run, last: number): boolean {
+  const after = run.seps[last];
+  return after === undefined || isLoose(after) || after === '/';
+}
+
+function confirmWindow(window: NumberWindow): Span | undefined {
+  for (const detect of WINDOW_DETECTORS) {
+    // Only a dotted quad may end right before "/": CIDR suffixes (10.0.0.0/8).
+    if (window.followedBy === '/' && detect !== confirmIpv4) continue;
+    const span = detect(window);
+    if (span !== undefined) return span;
+  }
+  return undefined;
+}
+
+function confirmRun(text: string, start: number, end: number): Span[] {
+  const run = parseRun(text, start, end);
+  const spans: Span[] = [];
+  for (let first = 0; first < run.groups.length; first += 1) {
+    if (!canStartAt(run, first)) continue;
+    for (let last = Math.min(run.groups.length, first + MAX_GROUPS) - 1; last >= first; last -= 1) {
+      if (!canEndAt(run, last)) continue;
+      const span = confirmWindow(windowOf(text, run, start, first, last));
+      if (span === undefined) continue;
+      spans.push(span);
+      first = last;
+      break;
+    }
+  }
+  return spans;
+}
+
+export const numericDetector: ShapeDetector = {
+  name: 'number',
+  // Not inside a word, an amount ($, €, £) or a longer number (1,234 / 12/25 / 10:30 / 1.5).
+  source: `(?<number>(?<![${WORD}+\\-@$€£¥]|[0-9][.,/:])${atomic('number', RUN)}(?![${WORD}@]))`,
+  confirm: confirmRun,
+};

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CoreV1Api } from '@kubernetes/client-node';
 import type { RunningOperator } from '../../operator/src/operator.js';
 import { startSimulator, type Simulator } from '../simulators/src/index.js';
 import { createTestNamespace, loadKubeConfig, waitFor } from '../support/cluster.js';
@@ -15,7 +16,8 @@ import {
   applyResource, boundToken, createSecret, createServiceAccount, createSidecarPod, deleteResource, installCrds, readStatus, type SidecarPod,
 } from './support/cluster-objects.js';
 import { startFleet, startMember, startTestOperator, stopFleet, writeToken, type FleetMember } from './support/fleet.js';
-import { describeLatency } from './support/latency.js';
+import { describeHistogram, describeLatency } from './support/latency.js';
+import { operatorIdentity } from './support/operator-identity.js';
 
 jest.setTimeout(120_000);
 
@@ -24,6 +26,7 @@ const kc = loadKubeConfig();
 const latencies: number[] = [];
 let namespace = '';
 let operator: RunningOperator;
+let operatorKc = kc;
 let operatorPort = 0;
 let simA: Simulator;
 let simB: Simulator;
@@ -77,7 +80,8 @@ beforeAll(async () => {
   await applyResource(kc, namespace, pool());
   pods = await Promise.all(Array.from({ length: SIDECARS }, (_, i) => createSidecarPod(kc, namespace, `web-${i}`, 'web', { app: 'web' })));
   const tokens = await Promise.all(pods.map((pod) => boundToken(kc, pod, 'web')));
-  operator = await startTestOperator({ kc });
+  operatorKc = (await operatorIdentity(kc)).kubeConfig;
+  operator = await startTestOperator({ kc: operatorKc });
   operatorPort = operator.channelPort;
   fleet = await startFleet(operatorUrl(), pods.map((pod, i) => ({ pod: `${namespace}/${pod.name}`, token: tokens[i]! })));
   // Every sidecar gets the namespace's config (no route yet) before the tests start.
@@ -86,6 +90,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(describeLatency(`apply → sidecar swap over ${SIDECARS} sidecars`, latencies));
+  console.log(await describeHistogram('operator compile → ack (last operator process)', operator.metrics.propagation));
   await stopFleet(fleet);
   await operator?.stop();
   await Promise.all([simA?.close(), simB?.close()]);
@@ -132,6 +137,8 @@ describe('an invalid edit', () => {
     console.log(`${reason} reported after ${(performance.now() - since).toFixed(0)} ms`);
     expect(await routeCondition(type)).toMatchObject({ status: 'False', reason });
     expect(await routeCondition('Ready')).toMatchObject({ status: 'False' });
+    await waitFor(async () => (await kc.makeApiClient(CoreV1Api).listNamespacedEvent({ namespace, fieldSelector: 'involvedObject.name=chat' }))
+      .items.some((event) => event.reason === reason && event.type === 'Warning'), 5000, 100);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fleet.map((member) => member.running.sidecar.holder.current?.version)).toEqual(versions);
     const before = simB.requests.length;
@@ -204,7 +211,7 @@ describe('an operator outage', () => {
     })();
     await operator.stop();
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    operator = await startTestOperator({ kc, port: operatorPort });
+    operator = await startTestOperator({ kc: operatorKc, port: operatorPort });
     await waitFor(() => operator.hub.connectionCount === SIDECARS, 40_000, 50);
     stop = true;
     await traffic;
@@ -239,7 +246,7 @@ describe('an operator outage', () => {
         await fresh.close(0);
       }
     } finally {
-      operator = await startTestOperator({ kc, port: operatorPort });
+      operator = await startTestOperator({ kc: operatorKc, port: operatorPort });
     }
     await waitFor(() => operator.hub.connectionCount === SIDECARS, 40_000, 50);
     // Back online, the restored sidecar gets the credentials with the operator's snapshot.

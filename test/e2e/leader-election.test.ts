@@ -6,6 +6,7 @@ import type { RunningOperator } from '../../operator/src/operator.js';
 import { createTestNamespace, loadKubeConfig, waitFor } from '../support/cluster.js';
 import { applyResource, boundToken, createServiceAccount, createSidecarPod, installCrds, readStatus } from './support/cluster-objects.js';
 import { CountingPort } from './support/counting-port.js';
+import { operatorIdentity } from './support/operator-identity.js';
 import { startFleet, startTestOperator, stopFleet, type FleetMember } from './support/fleet.js';
 
 jest.setTimeout(90_000);
@@ -34,12 +35,13 @@ async function observed(): Promise<boolean> {
 
 beforeAll(async () => {
   await installCrds();
-  leaseNamespace = await createTestNamespace('e2e-lease');
+  const operatorAccount = await operatorIdentity(kc);
+  leaseNamespace = operatorAccount.namespace;
   namespace = await createTestNamespace('e2e-leader');
   for (const identity of ['replica-a', 'replica-b']) {
-    const port = new CountingPort(kc);
+    const port = new CountingPort(operatorAccount.kubeConfig);
     const operator = await startTestOperator({
-      kc, identity, kubePort: port,
+      kc: operatorAccount.kubeConfig, identity, kubePort: port,
       leaderElection: { namespace: leaseNamespace, leaseDurationMs: 2000, renewDeadlineMs: 1500, retryPeriodMs: 200 },
     });
     replicas.push({ operator, port });

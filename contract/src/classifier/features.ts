@@ -1,7 +1,8 @@
 // The featuriser the trainer and the sidecar's scorer share, so a weight learnt for a feature is
 // read back for the same feature. Features are hashed into 2^bits buckets (no vocabulary to ship):
 // word unigrams and bigrams (with start/end markers), single punctuation and ideographs as words,
-// and character n-grams across word boundaries. Each feature is present or absent (no counts),
+// character n-grams across word boundaries, and how many numbers the text holds (word problems
+// carry several; support requests rarely do, whatever their wording). Each feature is present or absent (no counts),
 // and the vector is L2-normalised, so long and short texts score on one scale.
 //
 // Zero allocations per text: a Featurizer owns its buffers and reuses them; the vector it returns
@@ -29,6 +30,10 @@ const WORD = 1;
 const BIGRAM = 2;
 /** Character n-grams of length n use salt CHAR + n. */
 const CHAR = 8;
+/** Counts of numbers in the text, as thresholds: "at least k numbers" for each k here. */
+const NUMBERS = 16;
+const NUMBER_THRESHOLDS = [1, 2, 3, 4, 6] as const;
+const ZERO = 0x30;
 const START = 0x02;
 const END = 0x03;
 
@@ -121,6 +126,7 @@ export class Featurizer {
     let previous = fnvStep(FNV_OFFSET, START);
     let word = FNV_OFFSET;
     let inWord = false;
+    let numbers = 0;
     const finish = (hash: number): void => {
       this.emit(hash, WORD, WORD_WEIGHT);
       this.emit(Math.imul(previous, 0x01000193) ^ hash, BIGRAM, BIGRAM_WEIGHT);
@@ -129,6 +135,7 @@ export class Featurizer {
     for (let i = 0; i < length; i++) {
       const code = this.chars[i]!;
       const kind = classOf(code);
+      if (code === ZERO && !inWord) numbers += 1;
       if (kind === 'word') {
         word = fnvStep(word, code);
         inWord = true;
@@ -140,6 +147,7 @@ export class Featurizer {
       if (kind === 'single') finish(fnvStep(FNV_OFFSET, code));
     }
     this.emit(Math.imul(previous, 0x01000193) ^ fnvStep(FNV_OFFSET, END), BIGRAM, BIGRAM_WEIGHT);
+    for (const threshold of NUMBER_THRESHOLDS) if (numbers >= threshold) this.emit(threshold, NUMBERS, WORD_WEIGHT);
   }
 
   private addCharGrams(length: number): void {

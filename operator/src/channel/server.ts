@@ -19,6 +19,8 @@ export interface ChannelServerOptions {
   /** CA whose client certificates may read /v1/sidecars (the cluster CA); none: tokens only. */
   readonly clientCa?: Buffer | string;
   readonly pingMs?: number;
+  /** Streams are closed at this age so sidecars re-authenticate (default 1 h). */
+  readonly maxStreamAgeMs?: number;
   readonly hub: SidecarHub;
   readonly view: ClusterView;
   readonly kube: KubePort;
@@ -45,7 +47,7 @@ async function handle(req: Http2ServerRequest, res: Http2ServerResponse, options
       sendJson(res, auth.status, { error: { reason: auth.reason, message: auth.message } });
       return;
     }
-    serveChannel(req, res, { hub: options.hub, pod: auth.pod, pingMs: options.pingMs ?? 10_000, log: options.log });
+    serveChannel(req, res, { hub: options.hub, pod: auth.pod, pingMs: options.pingMs ?? 10_000, maxAgeMs: options.maxStreamAgeMs ?? 3_600_000, log: options.log });
     return;
   }
   if (req.method === 'GET' && req.url === '/v1/sidecars') {

@@ -15,6 +15,12 @@ export interface StreamOptions {
   readonly hub: SidecarHub;
   readonly pod: PodInfo;
   readonly pingMs: number;
+  /**
+   * The token was checked once, at connect; bound tokens expire (kubelet rotates them hourly)
+   * and die with their pod. Closing streams at this age (±10 %, so a fleet does not reconnect
+   * at once) makes every sidecar authenticate again with its current token.
+   */
+  readonly maxAgeMs: number;
   readonly log: Logger;
 }
 
@@ -38,6 +44,8 @@ export function serveChannel(req: Http2ServerRequest, res: Http2ServerResponse, 
   };
   const ping = setInterval(() => connection.send({ type: 'ping' }), options.pingMs);
   ping.unref();
+  const expiry = setTimeout(() => connection.close(), options.maxAgeMs * (0.9 + Math.random() * 0.2));
+  expiry.unref();
   const reader = new LineReader(MAX_SIDECAR_FRAME_BYTES);
   req.on('data', (chunk: Buffer) => {
     let lines: string[];
@@ -62,6 +70,7 @@ export function serveChannel(req: Http2ServerRequest, res: Http2ServerResponse, 
     if (!open) return;
     open = false;
     clearInterval(ping);
+    clearTimeout(expiry);
     hub.detach(connection);
   };
   req.stream.on('close', finish);

@@ -1,5 +1,6 @@
-// IBAN lengths per country from the SWIFT IBAN registry (plus the French overseas codes some
-// banks still print); a country missing here is not an IBAN country.
+// IBAN lengths per country from the SWIFT IBAN registry, plus the French overseas codes some
+// banks still print and the national IBANs in use outside the registry (Iran, West and Central
+// Africa); a country missing here is not an IBAN country.
 const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28,
   CH: 21, CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18,
@@ -10,6 +11,8 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26,
   UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
   BL: 27, GF: 27, GP: 27, MF: 27, MQ: 27, NC: 27, PF: 27, PM: 27, RE: 27, TF: 27, WF: 27, YT: 27,
+  IR: 26, AO: 25, BF: 28, BJ: 28, CF: 27, CG: 27, CI: 28, CM: 27, CV: 25, DZ: 26, GA: 27, GQ: 27,
+  GW: 25, KM: 27, MA: 28, MG: 27, ML: 28, MZ: 25, NE: 28, SN: 28, TD: 27, TG: 28,
 };
 
 /** The length an IBAN of this country has, or undefined when the country issues none. */

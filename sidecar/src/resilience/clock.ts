@@ -27,3 +27,19 @@ export const systemTimers: Timers = {
     return { cancel: () => clearTimeout(timer) };
   },
 };
+
+/** Waits `ms` on the given timers; resolves early (false) when the signal aborts. */
+export function sleep(timers: Timers, ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (signal?.aborted === true) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = (): void => {
+      timer.cancel();
+      resolve(false);
+    };
+    const timer = timers.after(ms, () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -14,7 +14,11 @@ export class ManualClock implements Clock, Timers {
   private order = 0;
   private pending: Pending[] = [];
 
-  constructor(start = 1_000_000) {
+  /**
+   * @param autoAdvance a timer jumps the clock to its due time on the next microtask: for code
+   *   that waits on one timer at a time (a single request's backoff), so tests need not drive time.
+   */
+  constructor(start = 1_000_000, private readonly autoAdvance = false) {
     this.time = start;
   }
 
@@ -25,6 +29,7 @@ export class ManualClock implements Clock, Timers {
   after(ms: number, run: () => void): TimerHandle {
     const entry: Pending = { at: this.time + Math.max(0, ms), order: this.order++, run };
     this.pending.push(entry);
+    if (this.autoAdvance) queueMicrotask(() => { if (this.pending.includes(entry)) this.advance(Math.max(0, entry.at - this.time)); });
     return { cancel: () => { this.pending = this.pending.filter((candidate) => candidate !== entry); } };
   }
 

@@ -4,8 +4,9 @@ import { digitsOf, groupLengths, hasUniformSeparator, isDateLike, type NumberWin
 
 // Numbering plans, loosely: E.164 caps a number at 15 digits after the country code's "+" (or
 // the "00" international prefix); NANP is NPA-NXX-XXXX with N in 2-9; European national numbers
-// start with the trunk prefix 0 and run 8-12 digits (DE, FR, GB, IT, NL, BE, AT, CH); Spanish and
-// Polish numbers have no trunk prefix and are 9 digits grouped 3-3-3 or 3-2-2-2.
+// start with the trunk prefix 0 and run 8-13 digits (DE, FR, GB, IT, NL, BE, AT, CH); Spanish and
+// Polish numbers have no trunk prefix and are 9 digits grouped 3-3-3 or 3-2-2-2. Digits
+// followed by a currency are an amount whatever their grouping.
 
 const EXTENSION = /^[ \u00A0]*(?:x|ext\.?|extension|poste|durchwahl|#)[ \u00A0]*\d{1,6}(?![\w])/i;
 
@@ -31,13 +32,13 @@ function isNationalTrunk(window: NumberWindow): boolean {
   const digits = digitsOf(window);
   if (!digits.startsWith('0') || (digits.startsWith('00') && window.groups.length === 1)) return false;
   if (window.groups.length === 1) return digits.length === 10 || digits.length === 11;
-  return digits.length >= 8 && digits.length <= 12 && window.groups.every((group) => group.length >= 2);
+  return digits.length >= 8 && digits.length <= 13 && window.groups.every((group) => group.length >= 2);
 }
 
 function isNineDigitNational(window: NumberWindow): boolean {
   const shape = groupLengths(window).join(',');
   if (shape !== '3,3,3' && shape !== '3,2,2,2') return false;
-  return /^[6-9]/.test(window.groups[0] ?? '') && hasUniformSeparator(window, ' -.\u00A0');
+  return /^[2-9]/.test(window.groups[0] ?? '') && hasUniformSeparator(window, ' -.\u00A0');
 }
 
 function isContextualNumber(window: NumberWindow): boolean {
@@ -45,8 +46,10 @@ function isContextualNumber(window: NumberWindow): boolean {
   return length >= 7 && length <= 15 && window.groups.length <= 5 && hasPhoneContext(window.text, window.start);
 }
 
+const CURRENCY_AFTER = /^[ \u00A0]?(?:€|\$|£|¥|eur|usd|gbp|chf|euros?|dollars?)/i;
+
 export function confirmPhone(window: NumberWindow): Span | undefined {
-  if (isDateLike(window)) return undefined;
+  if (isDateLike(window) || CURRENCY_AFTER.test(window.text.slice(window.end, window.end + 8))) return undefined;
   const plausible = isInternational(window) || isNanp(window) || isNationalTrunk(window)
     || isNineDigitNational(window) || isContextualNumber(window);
   if (!plausible || isLabelledIdentifier(window.text, window.start)) return undefined;

@@ -1,5 +1,5 @@
 import type { Span } from '../entities.js';
-import { hasSsnContext, isLabelledIdentifier } from '../context.js';
+import { hasSsnLabel, isLabelledIdentifier } from '../context.js';
 import { isValidSsn } from '../ssn.js';
 import { groupLengths, hasUniformSeparator, type NumberWindow } from './number-window.js';
 
@@ -9,7 +9,7 @@ export function confirmSsn(window: NumberWindow): Span | undefined {
   const shape = groupLengths(window).join(',');
   let parts: readonly string[];
   if (shape === '3,2,4' && hasUniformSeparator(window, '- .\u00A0')) parts = window.groups;
-  else if (shape === '9' && hasSsnContext(window.text, window.start)) {
+  else if (shape === '9' && hasSsnLabel(window.text, window.start)) {
     const digits = window.groups[0] ?? '';
     parts = [digits.slice(0, 3), digits.slice(3, 5), digits.slice(5)];
   } else return undefined;

@@ -5,6 +5,7 @@
 //   npx tsc -b && node bench/routing/run.mjs            (JSON also goes to bench/results/routing.json)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { compile, parseResources, secretKeysOf } from '../../contract/dist/index.js';
 import { ASSUME_HEALTHY, chooseTarget, computeSignals, decisionHeader, estimateTextTokens, planRoute } from '../../sidecar/dist/routing/index.js';
@@ -25,7 +26,7 @@ const REQUIRED_TIER = { triage: 1, reasoning: 5, code: 4, chinese: 3 };
 /** Declared output lengths per label for the cost figures (no recorded outputs exist here). */
 const OUTPUT_TOKENS = { triage: 80, reasoning: 350, code: 250, chinese: 200 };
 const PREMIUM_TARGET = 'opus';
-const LATENCY_PASSES = 5;
+const LATENCY_PASSES = 10;
 
 function compileRoute(route) {
   const pool = parseResources(readFileSync(join(HERE, 'pool.yaml'), 'utf8'), 'pool.yaml');
@@ -203,12 +204,19 @@ function main() {
   const compileMs = performance.now() - start;
   const plan = planRoute(config.routes[0]);
   const forbidPlan = planRoute({ ...config.routes[0], semantic: { ...config.routes[0].semantic, override: null } });
+  // Timed first, before the variant compiles below leave garbage for the collector to sweep mid-loop.
+  const loadBefore = loadavg()[0];
+  const timing = latency(plan, heldOut);
   const shipped = evaluate(plan, heldOut);
   const extra = handwritten();
   const drawn = drawnExamples(train);
+  const withHand = (count) => withExamples(base, Object.fromEntries(Object.entries(drawnExamples(train, count)).map(([intent, texts]) => [intent, [...texts, ...extra[intent]]])));
   const variants = {
     'dev examples only': withExamples(base, drawn),
     'hand-written examples only': withExamples(base, extra),
+    '25 dev + hand-written per intent': withHand(25),
+    '50 dev + hand-written per intent': withHand(50),
+    '100 dev + hand-written per intent': withHand(100),
   };
   const variantMetrics = Object.fromEntries(Object.entries(variants).map(([name, routeVariant]) => {
     const { metrics } = evaluate(planRoute(compileRoute(routeVariant).routes[0]), heldOut);
@@ -225,7 +233,7 @@ function main() {
     lengthOnlyBaseline: lengthBaseline(train, heldOut, plan),
     leaveOneSourceOut: leaveOneSourceOut(train, dev, base),
     rules: ruleChecks(plan, forbidPlan, heldOut),
-    latency: latency(plan, heldOut),
+    latency: { ...timing, loadAverage: loadBefore, cpus: cpus().length },
     size: sizes(config),
     cost: { outputTokensAssumed: OUTPUT_TOKENS, ...costs(config, shipped.pairs) },
     compile: { firstMs: compileMs, secondMs: recompileMs, sameVersion: again.version === config.version, version: config.version },
@@ -271,7 +279,7 @@ function render(r) {
   for (const [group, g] of Object.entries(r.rules)) lines.push(`| ${group} | ${g.n} | ${pct(g.correct / g.n)}${g.failures.length ? ` e.g. ${g.failures.join('; ')}` : ''} |`);
   lines.push('');
   const l = r.latency;
-  lines.push(`latency (ms, ${l.scorer.n} samples): scorer p50 ${l.scorer.p50Ms.toFixed(4)} p99 ${l.scorer.p99Ms.toFixed(4)} max ${l.scorer.maxMs.toFixed(3)}; signals + decision p50 ${l.signalsAndDecision.p50Ms.toFixed(4)} p99 ${l.signalsAndDecision.p99Ms.toFixed(4)} max ${l.signalsAndDecision.maxMs.toFixed(3)}`);
+  lines.push(`latency (ms, ${l.scorer.n} samples, 1-min load average ${l.loadAverage.toFixed(1)} on ${l.cpus} CPUs): scorer p50 ${l.scorer.p50Ms.toFixed(4)} p99 ${l.scorer.p99Ms.toFixed(4)} max ${l.scorer.maxMs.toFixed(3)}; signals + decision p50 ${l.signalsAndDecision.p50Ms.toFixed(4)} p99 ${l.signalsAndDecision.p99Ms.toFixed(4)} max ${l.signalsAndDecision.maxMs.toFixed(3)}`);
   lines.push(`config size: ${r.size.configBytes} bytes (${(r.size.configBytes / 1048576 * 100).toFixed(1)} % of 1 MiB), gzip ${r.size.configGzipBytes}; intent model ${r.size.modelBytes} bytes`);
   const c = r.cost;
   lines.push(`cost on the held-out mix: routed $${c.routedUsd.toFixed(4)} vs always-${PREMIUM_TARGET} $${c.alwaysPremiumUsd.toFixed(4)} → saved ${pct(c.savedVsPremium)}; label oracle saves ${pct(c.oracleSavedVsPremium)}; quality tier met on ${pct(c.qualityMet)} (under-served: ${JSON.stringify(c.underServed)})`);

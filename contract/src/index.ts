@@ -10,7 +10,7 @@ export { canonicalJson, computeConfigVersion, withConfigVersion } from './versio
 export { formatMicroUsd, MONEY_PATTERN, parseMicroUsd, parseUnitInterval, UNIT_INTERVAL_PATTERN } from './decimal.js';
 
 export {
-  decodeWeights, DEFAULT_FEATURE_SPEC, DEFAULT_TRAIN_OPTIONS, FEATURIZER_ID, FeatureVector, Featurizer, intentModelSchema,
+  decodeWeights, DEFAULT_FEATURE_SPEC, DEFAULT_TRAIN_OPTIONS, defaultOptionsFor, FEATURIZER_ID, FeatureVector, Featurizer, intentModelSchema,
   trainIntentModel, type DecodedWeights, type FeatureSpec, type IntentModel, type TrainingIntent, type TrainOptions,
 } from './classifier/index.js';
 

@@ -9,7 +9,7 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-export async function startMetricsServer(host: string, port: number, registry: Registry, ready: () => boolean): Promise<MetricsServer> {
+export async function startMetricsServer(host: string, port: number, registry: Registry, notReady: () => readonly string[]): Promise<MetricsServer> {
   const server: Server = createServer((req, res) => {
     if (req.url === '/metrics') {
       registry.metrics().then((body) => {
@@ -22,9 +22,9 @@ export async function startMetricsServer(host: string, port: number, registry: R
       return;
     }
     if (req.url === '/healthz' || req.url === '/readyz') {
-      const ok = req.url === '/healthz' || ready();
-      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: ok ? 'ok' : 'not ready' }));
+      const problems = req.url === '/healthz' ? [] : notReady();
+      res.writeHead(problems.length === 0 ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(problems.length === 0 ? { status: 'ok' } : { status: 'not ready', problems }));
       return;
     }
     res.writeHead(404);

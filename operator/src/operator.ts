@@ -44,6 +44,10 @@ export interface RunningOperator {
   readonly metrics: OperatorMetrics;
   readonly hub: SidecarHub;
   isLeader(): boolean;
+  /** Every informer has listed and is watching (a restarting one makes this false). */
+  isReady(): boolean;
+  /** Informers not (yet, or no longer) watching, with their last error. */
+  notReady(): string[];
   stop(): Promise<void>;
 }
 
@@ -149,6 +153,9 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
     metrics,
     hub,
     isLeader,
+    isReady: () => watch.health.every((informer) => informer.synced && informer.lastError === null),
+    notReady: () => watch.health.filter((informer) => !informer.synced || informer.lastError !== null)
+      .map((informer) => `${informer.name}: ${informer.lastError ?? 'not synced'}`),
     async stop(): Promise<void> {
       clearInterval(resync);
       clearInterval(connections);

@@ -90,7 +90,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(describeLatency(`apply → sidecar swap over ${SIDECARS} sidecars`, latencies));
-  console.log(await describeHistogram('operator compile → ack (last operator process)', operator.metrics.propagation));
   await stopFleet(fleet);
   await operator?.stop();
   await Promise.all([simA?.close(), simB?.close()]);
@@ -205,10 +204,15 @@ describe('an operator outage', () => {
     let stop = false;
     const traffic = (async () => {
       for (let i = 0; !stop; i += 1) {
-        const outcome = await chat(fleet[i % SIDECARS]!.running.sidecar.url, 'chat').catch(() => ({ status: 0, body: '' }));
-        if (outcome.status === 200) served += 1; else errors += 1;
+        const outcome = await chat(fleet[i % SIDECARS]!.running.sidecar.url, 'chat').catch((error: unknown) => ({ status: 0, body: String(error) }));
+        if (outcome.status === 200) served += 1;
+        else {
+          errors += 1;
+          console.log(`request through web-${i % SIDECARS} failed during the outage: ${outcome.status} ${outcome.body.slice(0, 300)}`);
+        }
       }
     })();
+    console.log(await describeHistogram('operator metric, compile → ack, first operator process', operator.metrics.propagation));
     await operator.stop();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     operator = await startTestOperator({ kc: operatorKc, port: operatorPort });

@@ -53,7 +53,7 @@ describe('a sidecar that refuses the config', () => {
     }, 5000, 50);
     expect(ready.status).toBe('False');
     expect(ready.message).toContain(`${namespace}/web-2: BuildFailed: endpoint sims/a: no adapter for provider`);
-    expect((await readStatus(kc, namespace, 'modelroutes', 'chat')).synced).toBe('2/3');
+    await waitFor(async () => (await readStatus(kc, namespace, 'modelroutes', 'chat')).synced === '2/3', 5000, 50);
   });
 });
 

@@ -31,17 +31,18 @@ const chatURL = (): string => `${sidecar.url}/v1/chat/completions`;
 
 describe('failover before the first byte', () => {
   it.each([
-    { name: 'a 503 moves a request to the next target', stream: false, script: { status: 503 } },
-    { name: 'a 503 moves a stream to the next target', stream: true, script: { status: 503 } },
-    { name: 'a connection cut before any answer moves a request to the next target', stream: false, script: { resetAfterChunks: 0 } },
-    { name: 'an error event before any chunk moves a stream to the next target', stream: true, script: { streamErrorAfterChunks: 0, errorKind: 'overloaded' as const } },
+    // A transient failure is retried once on the same endpoint after a backoff, then fails over.
+    { name: 'a 503 moves a request to the next target', stream: false, script: { status: 503, count: 2 } },
+    { name: 'a 503 moves a stream to the next target', stream: true, script: { status: 503, count: 2 } },
+    { name: 'a connection cut before any answer moves a request to the next target', stream: false, script: { resetAfterChunks: 0, count: 2 } },
+    { name: 'an error event before any chunk moves a stream to the next target', stream: true, script: { streamErrorAfterChunks: 0, errorKind: 'overloaded' as const, count: 2 } },
   ])('$name', async ({ stream, script }) => {
     fleet.sim('openai').script(script);
     const response = await postJson(chatURL(), { model: 'chat-failover', messages, stream });
     expect(response.status).toBe(200);
     expect(response.headers).toMatchObject({ 'x-switchyard-provider': 'anthropic', 'x-switchyard-target': 'backup' });
     expect(stream ? sseData(response.text).at(-1) : response.text).toEqual(stream ? '[DONE]' : expect.stringContaining('Hello from anthropic'));
-    expect(fleet.sim('openai').requests).toHaveLength(1);
+    expect(fleet.sim('openai').requests).toHaveLength(2);
     expect(fleet.sim('anthropic').requests).toHaveLength(1);
   });
 
@@ -53,13 +54,13 @@ describe('failover before the first byte', () => {
     expect(fleet.sim('anthropic').requests).toHaveLength(0);
   });
 
-  it('when every target fails, the last failure is the answer', async () => {
-    fleet.sim('openai').script({ status: 503 });
-    fleet.sim('anthropic').script({ errorKind: 'overloaded' });
+  it('when every target fails, the last failure is the answer, and the SDK is told not to retry on top', async () => {
+    fleet.sim('openai').script({ status: 503, always: true });
+    fleet.sim('anthropic').script({ errorKind: 'overloaded', always: true });
     const response = await postJson(chatURL(), { model: 'chat-failover', messages });
     expect(response.status).toBe(503);
     expect(errorOf(response)).toMatchObject({ code: 'upstream_overloaded', type: 'server_error' });
-    expect(response.headers['x-should-retry']).toBe('true');
+    expect(response.headers['x-should-retry']).toBe('false');
   });
 });
 

@@ -10,6 +10,8 @@
 
 import net from 'node:net';
 
+const RESET_GRACE_MS = 20;
+
 export type Fault =
   | { readonly mode: 'pass' }
   | { readonly mode: 'refuse' }
@@ -112,10 +114,10 @@ function pipeResetting(client: net.Socket, upstream: net.Socket, afterBytes: num
       client.write(chunk);
       return;
     }
-    if (room > 0) client.write(chunk.subarray(0, room));
     sent = afterBytes;
-    client.resetAndDestroy();
     upstream.destroy();
+    // An RST discards what the peer has not read yet, so give the last bytes a moment to land.
+    client.write(chunk.subarray(0, Math.max(0, room)), () => setTimeout(() => client.resetAndDestroy(), RESET_GRACE_MS).unref());
   });
   upstream.on('end', () => { if (!client.destroyed) client.end(); });
   closeTogether(client, upstream, 0);

@@ -1,11 +1,13 @@
 // JSON Schema fragment of IntentModel, for the sidecar config schema to embed. Bounded so a
-// hostile config cannot make a sidecar decode megabytes: 2^16 buckets × 16 intents at most.
+// hostile config cannot make a sidecar decode more than 2^16 buckets × 64 intents; the trainer
+// itself stays within 128 KiB of weights (train.ts).
 import { closedObject, constant, integer, list, number, pattern, text, type Schema } from '../schema/closed-object.js';
 import { FEATURIZER_ID } from './features.js';
 import type { IntentModel } from './model.js';
 
 export const MAX_MODEL_BITS = 16;
-export const MAX_MODEL_LABELS = 16;
+/** As many intents as a compiled route may have (config schema MAX.perRoute). */
+export const MAX_MODEL_LABELS = 64;
 const MAX_WEIGHT_BYTES = (1 << MAX_MODEL_BITS) * MAX_MODEL_LABELS;
 const MAX_BASE64 = Math.ceil(MAX_WEIGHT_BYTES / 3) * 4;
 

@@ -120,8 +120,19 @@ function quantize(weights: Float64Array, classes: number): { bytes: Int8Array; s
   return { bytes, scale };
 }
 
+/** Weight bytes stay at 2^15 × 4 (128 KiB) or less: more intents get fewer buckets each. */
+const WEIGHT_BYTE_BUDGET = (1 << 15) * 4;
+const MIN_BITS = 10;
+
+export function defaultOptionsFor(intentCount: number): TrainOptions {
+  let bits = DEFAULT_FEATURE_SPEC.bits;
+  while (bits > MIN_BITS && (1 << bits) * intentCount > WEIGHT_BYTE_BUDGET) bits -= 1;
+  return { ...DEFAULT_TRAIN_OPTIONS, features: { ...DEFAULT_FEATURE_SPEC, bits } };
+}
+
 /**
- * Trains a model from each intent's examples; intents are taken in name order.
+ * Trains a model from each intent's examples; intents are taken in name order. Without options,
+ * up to 4 intents get 2^15 buckets and more intents proportionally fewer (defaultOptionsFor).
  *
  * @example
  * const model = trainIntentModel([
@@ -129,7 +140,7 @@ function quantize(weights: Float64Array, classes: number): { bytes: Int8Array; s
  *   { name: 'triage', examples: ['Which team handles refunds?'] },
  * ]);
  */
-export function trainIntentModel(intents: readonly TrainingIntent[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS): IntentModel {
+export function trainIntentModel(intents: readonly TrainingIntent[], options: TrainOptions = defaultOptionsFor(intents.length)): IntentModel {
   const sorted = [...intents].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const featurizer = new Featurizer(options.features);
   const dimensions = 1 << options.features.bits;

@@ -1,13 +1,12 @@
-// The check a sidecar runs on every config it receives or loads from disk.
-import { lazyValidator } from '../schema/ajv.js';
+// The check a sidecar runs on every config it receives or loads from disk. The schema check is
+// ajv code generated at build time from ./schema.ts (ADR 0007): compiling it at run time cost a
+// sidecar most of its cold start.
+import { sidecarConfigValidator } from '../generated-validators/sidecar-config.js';
 import { formatSchemaErrors } from '../schema/errors.js';
 import { computeConfigVersion } from '../version.js';
-import { sidecarConfigSchema } from './schema.js';
 import type { SidecarConfig } from './types.js';
 
 export type ConfigValidation = { ok: true; config: SidecarConfig } | { ok: false; errors: string[] };
-
-const schemaValidator = lazyValidator(sidecarConfigSchema);
 
 /**
  * Checks a document against the sidecar config JSON Schema, then checks that its `version`
@@ -18,8 +17,7 @@ const schemaValidator = lazyValidator(sidecarConfigSchema);
  * if (!result.ok) nack(result.errors);
  */
 export function validateSidecarConfig(document: unknown): ConfigValidation {
-  const validate = schemaValidator();
-  if (!validate(document)) return { ok: false, errors: formatSchemaErrors(validate.errors) };
+  if (!sidecarConfigValidator(document)) return { ok: false, errors: formatSchemaErrors(sidecarConfigValidator.errors) };
   const config = document as SidecarConfig;
   const expected = computeConfigVersion(config);
   if (config.version !== expected) {

@@ -58,7 +58,9 @@ export class SidecarHub {
   /** podKey → workload key, as reconcile last placed the pod. */
   private readonly placement = new Map<string, string>();
   private readonly connections = new Map<string, Set<Connection>>();
-  private readonly sent = new Map<Connection, Snapshot>();
+  private readonly sent = new Map<Connection, { snapshot: Snapshot; since: number }>();
+  /** performance.now() at attach, so a late joiner's wait for its connection is not counted as propagation. */
+  private readonly attachedAt = new Map<Connection, number>();
   private readonly sidecars = new Map<string, SidecarState>();
   /** Sidecars connected to other replicas, from their reports (replica-report.ts). */
   private remote = new Map<string, SidecarState>();
@@ -93,6 +95,7 @@ export class SidecarHub {
     const key = podKey(connection.namespace, connection.pod);
     const set = this.connections.get(key) ?? new Set();
     set.add(connection);
+    this.attachedAt.set(connection, performance.now());
     this.connections.set(key, set);
     const previous = this.sidecars.get(key);
     this.sidecars.set(key, {
@@ -109,6 +112,7 @@ export class SidecarHub {
     const set = this.connections.get(key);
     set?.delete(connection);
     this.sent.delete(connection);
+    this.attachedAt.delete(connection);
     if (set !== undefined && set.size === 0) {
       this.connections.delete(key);
       const state = this.sidecars.get(key);
@@ -127,8 +131,8 @@ export class SidecarHub {
         break;
       case 'ack': {
         const sent = this.sent.get(connection);
-        const matches = sent !== undefined && sent.revision === frame.revision && sent.version === frame.version;
-        this.events.onAck?.(matches ? (performance.now() - sent.compiledAt) / 1000 : null);
+        const matches = sent !== undefined && sent.snapshot.revision === frame.revision && sent.snapshot.version === frame.version;
+        this.events.onAck?.(matches ? (performance.now() - sent.since) / 1000 : null);
         const nack = state.lastNack !== null && state.lastNack.revision <= frame.revision ? null : state.lastNack;
         this.sidecars.set(key, { ...state, version: frame.version, revision: frame.revision, lastNack: nack });
         break;
@@ -190,8 +194,8 @@ export class SidecarHub {
 
   private bringUpToDate(connection: Connection): void {
     const snapshot = this.snapshotFor(connection.namespace, connection.pod);
-    if (snapshot === undefined || this.sent.get(connection) === snapshot) return;
-    this.sent.set(connection, snapshot);
+    if (snapshot === undefined || this.sent.get(connection)?.snapshot === snapshot) return;
+    this.sent.set(connection, { snapshot, since: Math.max(snapshot.compiledAt, this.attachedAt.get(connection) ?? 0) });
     const frame: SnapshotFrame = {
       type: 'snapshot', revision: snapshot.revision, version: snapshot.version, config: snapshot.config, credentials: snapshot.credentials,
     };

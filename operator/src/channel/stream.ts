@@ -58,7 +58,7 @@ export function serveChannel(req: Http2ServerRequest, res: Http2ServerResponse, 
     }
     for (const line of lines) {
       const frame = parseSidecarFrame(line);
-      if (frame === undefined) {
+      if (frame === undefined || (frame.type === 'hello' && frame.pod !== `${pod.namespace}/${pod.name}`)) {
         log.warn('malformed channel frame; closing', { pod: `${pod.namespace}/${pod.name}` });
         connection.close();
         return;

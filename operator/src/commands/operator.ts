@@ -31,7 +31,14 @@ function seconds(name: string, text: string | undefined, fallback: number): numb
   return value * 1000;
 }
 
-export async function runOperator(argv: readonly string[]): Promise<number | undefined> {
+export interface OperatorProcess {
+  readonly channelPort: number;
+  readonly metricsPort: number;
+  stop(): Promise<void>;
+}
+
+/** Parses the flags and starts everything; undefined after --help. */
+export async function startOperatorCommand(argv: readonly string[], write: (text: string) => void = (text) => process.stdout.write(text)): Promise<OperatorProcess | undefined> {
   const { values } = withUsageErrors('operator', () => parseArgs({
     args: [...argv],
     options: {
@@ -53,8 +60,8 @@ export async function runOperator(argv: readonly string[]): Promise<number | und
     strict: true,
   }));
   if (values.help === true) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
+    write(`${HELP}\n`);
+    return undefined;
   }
   const certFile = values['tls-cert'];
   const keyFile = values['tls-key'];
@@ -80,9 +87,22 @@ export async function runOperator(argv: readonly string[]): Promise<number | und
     resyncMs: seconds('resync-period', values['resync-period'], 30),
     log,
   });
-  const metrics = await startMetricsServer(host, parsePort('operator', values['metrics-port'], 9090), operator.metrics.registry, () => true);
+  const metrics = await startMetricsServer(host, parsePort('operator', values['metrics-port'], 9090), operator.metrics.registry, () => operator.notReady());
+  return {
+    channelPort: operator.channelPort,
+    metricsPort: metrics.port,
+    stop: async () => {
+      await Promise.all([operator.stop(), metrics.close()]);
+    },
+  };
+}
+
+/** `switchyard operator`: runs until SIGINT or SIGTERM. */
+export async function runOperator(argv: readonly string[]): Promise<number | undefined> {
+  const running = await startOperatorCommand(argv);
+  if (running === undefined) return 0;
   const stop = (): void => {
-    void Promise.all([operator.stop(), metrics.close()]).then(() => process.exit(0));
+    void running.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -20,6 +20,7 @@ export class RestartingInformer<T extends KubernetesObject> {
   private delayMs: number;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private errorsSeen = 0;
   private health: InformerHealth;
 
   constructor(readonly name: string, private readonly informer: Informer<T>, private readonly options: RestartOptions = {}) {
@@ -35,8 +36,7 @@ export class RestartingInformer<T extends KubernetesObject> {
 
   async start(): Promise<void> {
     this.stopped = false;
-    await this.informer.start();
-    if (this.health.lastError === null) this.markHealthy();
+    await this.startOnce();
   }
 
   async stop(): Promise<void> {
@@ -45,13 +45,20 @@ export class RestartingInformer<T extends KubernetesObject> {
     await this.informer.stop();
   }
 
-  /** Called by the list wrapper once a list succeeded. */
-  markHealthy(): void {
+  /** client-node reports a failed start only through `error`, never by rejecting. */
+  private async startOnce(): Promise<void> {
+    const before = this.errorsSeen;
+    await this.informer.start();
+    if (this.errorsSeen === before) this.markHealthy();
+  }
+
+  private markHealthy(): void {
     this.delayMs = this.options.baseDelayMs ?? 500;
     this.health = { ...this.health, synced: true, lastError: null };
   }
 
   private restartLater(error: unknown): void {
+    this.errorsSeen += 1;
     this.options.onError?.(this.name, error);
     this.health = { ...this.health, lastError: error instanceof Error ? error.message : String(error) };
     if (this.stopped || this.timer !== undefined) return;
@@ -61,7 +68,7 @@ export class RestartingInformer<T extends KubernetesObject> {
       this.timer = undefined;
       if (this.stopped) return;
       this.health = { ...this.health, restarts: this.health.restarts + 1 };
-      this.informer.start().catch((restartError: unknown) => this.restartLater(restartError));
+      this.startOnce().catch((restartError: unknown) => this.restartLater(restartError));
     }, delay);
     this.timer.unref();
   }

@@ -31,7 +31,11 @@ export interface ReconcilerDeps {
 interface NamespaceState {
   readonly compiled: NamespaceCompile;
   readonly publication: NamespacePublication;
+  /** `kind/name` → the generation compile saw; status is never claimed for a newer one. */
+  readonly generations: ReadonlyMap<string, number | undefined>;
 }
+
+const generationKey = (resource: SwitchyardResource): string => `${resource.kind}/${resource.metadata.name}`;
 
 export class Reconciler {
   private readonly dirty = new Set<string>();
@@ -105,7 +109,8 @@ export class Reconciler {
     }
     const placement = new Map(workloads.flatMap((workload) => workload.pods.map((pod): [string, string] => [pod, workload.key])));
     const publication: NamespacePublication = { namespace, snapshots, pods: placement };
-    this.states.set(namespace, { compiled, publication });
+    const generations = new Map(resources.map((resource) => [generationKey(resource), resource.metadata.generation]));
+    this.states.set(namespace, { compiled, publication, generations });
     hub.publish(namespace, snapshots, placement);
   }
 
@@ -133,7 +138,8 @@ export class Reconciler {
     const memory = this.memories.get(namespace) ?? new Map<string, RememberedRoute>();
     for (const resource of this.deps.view.resources(namespace)) {
       const verdict = state.compiled.verdict.resourceStatus.find((entry) => entry.kind === resource.kind && entry.name === resource.metadata.name);
-      if (verdict === undefined) continue;
+      // An edit landed after this compile; the reconcile it queued writes that generation's status.
+      if (verdict === undefined || state.generations.get(generationKey(resource)) !== resource.metadata.generation) continue;
       const desired = resource.kind === 'ModelRoute'
         ? this.routeStatus(resource, verdict.conditions, state, sidecars, memory)
         : { conditions: verdict.conditions, fields: {} };

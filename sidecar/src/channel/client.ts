@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { connect, type ClientHttp2Session, type ClientHttp2Stream } from 'node:http2';
 import type { ConfigHolder } from '../config/holder.js';
-import { loadLastGood } from '../config/last-good.js';
 import { describeError, silentLogger, type Logger } from '../metrics/log.js';
 import { reconnectDelay, type BackoffOptions } from './backoff.js';
 import { encodeFrame, parseOperatorFrame, type SidecarFrame } from './frames.js';
+import { restoreLastGood } from './restore.js';
 import { applySnapshot } from './snapshot.js';
 
 export interface ChannelClientOptions {
@@ -85,14 +85,7 @@ class Client implements ChannelClient {
   }
 
   private async restore(): Promise<void> {
-    const { stateDir, holder } = this.options;
-    if (stateDir === undefined || holder.current !== null) return;
-    try {
-      const entry = await loadLastGood(stateDir);
-      if (entry !== undefined) await holder.load(entry.config, {}, entry.revision);
-    } catch (error) {
-      this.log.warn('last good config unreadable; waiting for the operator', { error: describeError(error) });
-    }
+    if (this.options.stateDir !== undefined) await restoreLastGood(this.options.holder, this.options.stateDir, this.log);
   }
 
   private sleep(ms: number): Promise<void> {

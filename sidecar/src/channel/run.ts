@@ -5,6 +5,7 @@ import { installCrashGuard } from '../http/crash-guard.js';
 import { startServer, type Sidecar } from '../http/start.js';
 import { createLogger, type Logger } from '../metrics/log.js';
 import { startChannelClient, type ChannelClient } from './client.js';
+import { restoreLastGood } from './restore.js';
 
 export interface ClusterSidecarOptions {
   readonly operatorUrl: string;
@@ -35,8 +36,8 @@ export async function runClusterSidecar(options: ClusterSidecarOptions): Promise
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.stateDir === undefined ? {} : { stateDir: options.stateDir }),
   });
-  // Serve the last good config at once; credentials arrive with the operator's next snapshot.
-  await sidecar.holder.restoreLastGood({});
+  // Serve the last good config at once; credentials arrive with the operator's snapshot.
+  if (options.stateDir !== undefined) await restoreLastGood(sidecar.holder, options.stateDir, log);
   const channel = startChannelClient({
     operatorUrl: options.operatorUrl,
     caFile: options.caFile,

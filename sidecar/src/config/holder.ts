@@ -5,6 +5,7 @@
 import { validateSidecarConfig } from '@switchyard/contract';
 import { describeError, type Logger } from '../metrics/log.js';
 import { recordConfigLoaded, recordConfigRejected } from '../metrics/registry.js';
+import { Resilience } from '../resilience/index.js';
 import { PoolSet } from '../upstream/pools.js';
 import { missingCredentials, type Credentials } from './credentials.js';
 import { loadLastGood, saveLastGood } from './last-good.js';
@@ -20,13 +21,18 @@ export interface HolderOptions {
   readonly log: Logger;
   /** Where the last good config is kept; none means it is not persisted. */
   readonly stateDir?: string | undefined;
+  /** Health, latency and retry budgets; they outlive every config swap. */
+  readonly resilience?: Resilience;
 }
 
 export class ConfigHolder {
   private runtime: Runtime | null = null;
   private readonly pools = new PoolSet();
+  private readonly resilience: Resilience;
 
-  constructor(private readonly options: HolderOptions) {}
+  constructor(private readonly options: HolderOptions) {
+    this.resilience = options.resilience ?? new Resilience();
+  }
 
   /** The runtime to serve with; a request reads this once and keeps it. Null until a config loads. */
   get current(): Runtime | null {
@@ -56,6 +62,7 @@ export class ConfigHolder {
 
   async close(): Promise<void> {
     this.runtime = null;
+    this.resilience.close();
     await this.pools.destroy();
   }
 
@@ -80,11 +87,12 @@ export class ConfigHolder {
     }
     let next: Runtime;
     try {
-      next = buildRuntime(validation.config, credentials, { pools: this.pools, revision, restored });
+      next = buildRuntime(validation.config, credentials, { pools: this.pools, revision, restored, resilience: this.resilience });
     } catch (error) {
       return { ok: false, reason: 'BuildFailed', errors: [error instanceof Error ? error.message : String(error)] };
     }
     this.runtime = next;
+    this.resilience.apply(next.config);
     this.warnMissingCredentials(next, credentials);
     this.pools.retainOnly(next.poolKeys).catch((error: unknown) => {
       this.options.log.warn('closing unused upstream pools failed', { error: describeError(error) });

@@ -7,6 +7,7 @@ import type {
 } from '@switchyard/contract';
 import type { Dispatcher } from 'undici';
 import { getAdapter, type ProviderAdapter, type Target } from '../providers/index.js';
+import { retryPolicyOf, type Resilience, type RetryPolicy } from '../resilience/index.js';
 import type { PoolKey, PoolSet } from '../upstream/pools.js';
 import { credentialOf, type Credentials } from './credentials.js';
 import { buildModelList } from './model-list.js';
@@ -54,6 +55,8 @@ export interface RouteRuntime {
   readonly defaultTarget: string;
   readonly targets: ReadonlyMap<string, TargetRuntime>;
   readonly failoverChain: readonly string[];
+  /** Retry limits and backoff, with the hard caps applied. */
+  readonly retryPolicy: RetryPolicy;
   readonly dataPolicy: DataPolicyRuntime | null;
   /** The compiled route, for stages (semantic routing, retry policy) that read more of it. */
   readonly compiled: CompiledRoute;
@@ -71,12 +74,15 @@ export interface Runtime {
   readonly modelList: string;
   /** Every pool this runtime sends to; the holder closes the others after a swap. */
   readonly poolKeys: readonly PoolKey[];
+  /** Health, latency and retry budgets of this process: shared by every runtime it builds. */
+  readonly resilience: Resilience;
 }
 
 export interface BuildOptions {
   readonly pools: PoolSet;
   readonly revision: number;
   readonly restored?: boolean;
+  readonly resilience: Resilience;
 }
 
 /**
@@ -84,7 +90,7 @@ export interface BuildOptions {
  * does not parse); the caller keeps its previous runtime then.
  *
  * @example
- * const runtime = buildRuntime(config, { 'openai/apiKey': 'sk-…' }, { pools, revision: 7 });
+ * const runtime = buildRuntime(config, { 'openai/apiKey': 'sk-…' }, { pools, revision: 7, resilience });
  * runtime.aliases.get('chat')?.[0]?.targets.get('mini')?.backends[0]?.endpoint.adapter.name // 'openai'
  */
 export function buildRuntime(config: SidecarConfig, credentials: Credentials, options: BuildOptions): Runtime {
@@ -99,6 +105,7 @@ export function buildRuntime(config: SidecarConfig, credentials: Credentials, op
     aliases,
     modelList: buildModelList(config),
     poolKeys: config.endpoints.map(poolKeyOf),
+    resilience: options.resilience,
   };
 }
 
@@ -141,6 +148,7 @@ function buildRoute(
     defaultTarget: route.defaultTarget,
     targets: new Map(route.targets.map((target) => [target.name, buildTarget(target, byId, endpoints)])),
     failoverChain: route.failover.chain,
+    retryPolicy: retryPolicyOf(route.retry, route.failover),
     dataPolicy: route.dataPolicy === null ? null : {
       classHeader: route.dataPolicy.classHeader,
       defaultClass: route.dataPolicy.defaultClass,

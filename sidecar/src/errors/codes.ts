@@ -18,6 +18,14 @@ interface CodeSpec {
 
 export const GATEWAY_ERROR_CODES = {
   invalid_json: { status: 400, type: 'invalid_request_error', retryable: false },
+  // Raised at the HTTP edge, before a request reaches the pipeline.
+  bad_request: { status: 400, type: 'invalid_request_error', retryable: false },
+  not_found: { status: 404, type: 'invalid_request_error', retryable: false },
+  method_not_allowed: { status: 405, type: 'invalid_request_error', retryable: false },
+  request_timeout: { status: 408, type: 'invalid_request_error', retryable: true },
+  headers_too_large: { status: 431, type: 'invalid_request_error', retryable: false },
+  // No config received or restored yet: the sidecar is not ready.
+  no_config: { status: 503, type: 'server_error', retryable: true },
   invalid_request: { status: 400, type: 'invalid_request_error', retryable: false },
   unsupported: { status: 400, type: 'invalid_request_error', retryable: false },
   body_too_large: { status: 413, type: 'invalid_request_error', retryable: false },

@@ -6,6 +6,8 @@ export interface GatewayErrorOptions {
   retryAfterMs?: number;
   /** Overrides the code's retryability (e.g. an upstream 500 that must not be replayed). */
   retryable?: boolean;
+  /** Extra response headers the error implies (e.g. `allow` for 405). */
+  headers?: Readonly<Record<string, string>>;
   cause?: unknown;
 }
 
@@ -17,6 +19,7 @@ export class GatewayError extends Error {
   readonly param: string | undefined;
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
+  readonly headers: Readonly<Record<string, string>>;
 
   constructor(code: GatewayErrorCode, message: string, options: GatewayErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -26,6 +29,7 @@ export class GatewayError extends Error {
     this.param = options.param;
     this.retryable = options.retryable ?? spec.retryable;
     this.retryAfterMs = options.retryAfterMs;
+    this.headers = options.headers ?? {};
   }
 }
 

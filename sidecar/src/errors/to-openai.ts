@@ -40,7 +40,7 @@ export function toOpenAIError(err: unknown): OpenAIErrorResponse {
 
 function retryHeaders(error: GatewayError): Record<string, string> {
   // OpenAI and Anthropic SDKs read x-should-retry before their own status rules.
-  const headers: Record<string, string> = { 'x-should-retry': String(error.retryable) };
+  const headers: Record<string, string> = { ...error.headers, 'x-should-retry': String(error.retryable) };
   if (error.retryable && error.retryAfterMs !== undefined) {
     headers['retry-after'] = String(Math.ceil(error.retryAfterMs / 1000));
     headers['retry-after-ms'] = String(Math.round(error.retryAfterMs));

@@ -1,9 +1,8 @@
-// Writing responses. Every response carries x-request-id; every error goes through
-// errorResponseOf, the one switch between the gateway table and the edge rows.
+// Writing responses. Every response carries x-request-id; every error goes through the errors
+// module's one mapping, toOpenAIError.
 
 import { isGatewayError, toOpenAIError, type OpenAIErrorResponse } from '../errors/index.js';
 import { describeError } from '../metrics/log.js';
-import { edgeErrorResponse, isEdgeError } from './edge-errors.js';
 import type { Exchange } from './exchange.js';
 
 export function sendJson(ex: Exchange, status: number, body: string, headers: Readonly<Record<string, string>> = {}): void {
@@ -17,15 +16,15 @@ export function sendJson(ex: Exchange, status: number, body: string, headers: Re
 }
 
 export function errorResponseOf(error: unknown): OpenAIErrorResponse {
-  return isEdgeError(error) ? edgeErrorResponse(error) : toOpenAIError(error);
+  return toOpenAIError(error);
 }
 
 /**
- * Answers with the OpenAI error JSON for any thrown value. Values that are neither gateway nor
- * edge errors are bugs: logged with their stack, shown to the client as `internal`.
+ * Answers with the OpenAI error JSON for any thrown value. Values that are not gateway errors
+ * are bugs: logged with their stack, shown to the client as `internal`.
  */
 export function sendError(ex: Exchange, error: unknown): void {
-  if (!isGatewayError(error) && !isEdgeError(error)) {
+  if (!isGatewayError(error)) {
     ex.log.error('request failed unexpectedly', { requestId: ex.requestId, error: describeError(error) });
   }
   if (ex.res.headersSent || ex.res.destroyed) return;

@@ -3,7 +3,7 @@
 import { handleChat } from '../pipeline/chat.js';
 import { handleEmbeddings } from '../pipeline/embeddings.js';
 import { handleModels } from '../pipeline/models.js';
-import { EdgeError } from './edge-errors.js';
+import { GatewayError } from '../errors/index.js';
 import type { Exchange } from './exchange.js';
 import { handleHealthz, handleMetrics, handleReadyz } from './health.js';
 
@@ -21,17 +21,17 @@ const ROUTES: ReadonlyMap<string, Readonly<Record<string, RouteSpec>>> = new Map
   ['/metrics', { GET: { handle: handleMetrics, metered: false } }],
 ]);
 
-const UNMETERED_FAILURE = (error: EdgeError): RouteSpec => ({ handle: () => Promise.reject(error), metered: false });
+const UNMETERED_FAILURE = (error: GatewayError): RouteSpec => ({ handle: () => Promise.reject(error), metered: false });
 
 /** The route for a request; unknown paths and methods get a route that fails with 404/405. */
 export function routeOf(method: string | undefined, url: string | undefined): RouteSpec {
   const path = pathOnly(url ?? '/');
   const methods = ROUTES.get(path);
-  if (methods === undefined) return UNMETERED_FAILURE(new EdgeError('not_found', `Unknown path ${JSON.stringify(path.slice(0, 200))}.`));
+  if (methods === undefined) return UNMETERED_FAILURE(new GatewayError('not_found', `Unknown path ${JSON.stringify(path.slice(0, 200))}.`));
   const spec = method !== undefined && Object.hasOwn(methods, method) ? methods[method] : undefined;
   if (spec !== undefined) return spec;
   const allow = Object.keys(methods).join(', ');
-  return UNMETERED_FAILURE(new EdgeError('method_not_allowed', `Use ${allow} for ${path}.`, { allow }));
+  return UNMETERED_FAILURE(new GatewayError('method_not_allowed', `Use ${allow} for ${path}.`, { headers: { allow } }));
 }
 
 function pathOnly(url: string): string {

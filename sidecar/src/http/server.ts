@@ -8,7 +8,7 @@ import type { Runtime } from '../config/runtime.js';
 import type { Logger } from '../metrics/log.js';
 import { recordRequest } from '../metrics/registry.js';
 import { failExchange, runInRequestScope } from './crash-guard.js';
-import { EdgeError, edgeErrorResponse } from './edge-errors.js';
+import { GatewayError, toOpenAIError } from '../errors/index.js';
 import { createExchange, type Exchange } from './exchange.js';
 import { routeOf, type RouteSpec } from './routes.js';
 
@@ -81,9 +81,9 @@ function answerClientError(error: Error, socket: Duplex, ex: Exchange | undefine
     socket.destroy();
     return;
   }
-  const edge = code === 'HPE_HEADER_OVERFLOW' ? new EdgeError('headers_too_large', 'The request headers are too large.')
-    : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new EdgeError('request_timeout', 'The request was not received in time.')
-    : new EdgeError('bad_request', 'The request is not valid HTTP.');
+  const edge = code === 'HPE_HEADER_OVERFLOW' ? new GatewayError('headers_too_large', 'The request headers are too large.')
+    : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new GatewayError('request_timeout', 'The request was not received in time.')
+    : new GatewayError('bad_request', 'The request is not valid HTTP.');
   // The socket's last exchange may be long finished (keep-alive); only a running one is answered through.
   const running = ex !== undefined && !ex.res.writableEnded ? ex : undefined;
   if (running !== undefined && !running.res.headersSent) {
@@ -98,8 +98,8 @@ function answerClientError(error: Error, socket: Duplex, ex: Exchange | undefine
   socket.end(rawErrorResponse(edge));
 }
 
-function rawErrorResponse(edge: EdgeError): string {
-  const response = edgeErrorResponse(edge);
+function rawErrorResponse(edge: GatewayError): string {
+  const response = toOpenAIError(edge);
   const body = JSON.stringify(response.body);
   const headers = { ...response.headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'x-request-id': randomUUID(), connection: 'close' };
   const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');

@@ -7,6 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { ConfigHolder } from '../config/holder.js';
 import { createLogger, type Logger } from '../metrics/log.js';
 import { collectProcessMetrics } from '../metrics/registry.js';
+import { resilienceMetrics } from '../metrics/resilience.js';
+import { canaryProbe } from '../pipeline/canary.js';
+import { Resilience, type ResilienceOptions } from '../resilience/index.js';
 import { createHttpServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from './server.js';
 
 export interface ServerOptions {
@@ -18,6 +21,8 @@ export interface ServerOptions {
   /** Where the last good config is persisted; none means it is not. */
   readonly stateDir?: string;
   readonly log?: Logger;
+  /** Clock, timers, randomness and metrics hooks of the retry layer; tests inject their own. */
+  readonly resilience?: Omit<ResilienceOptions, 'probe'>;
 }
 
 export interface Sidecar {
@@ -34,7 +39,12 @@ export const DEFAULT_PORT = 8080;
 /** @example const sidecar = await startServer({ port: 0 }); await sidecar.holder.load(config, credentials, 1); */
 export async function startServer(options: ServerOptions = {}): Promise<Sidecar> {
   const log = options.log ?? createLogger();
-  const holder = new ConfigHolder({ log, stateDir: options.stateDir });
+  const resilience = new Resilience({
+    events: resilienceMetrics,
+    ...options.resilience,
+    probe: canaryProbe(() => holder.current),
+  });
+  const holder: ConfigHolder = new ConfigHolder({ log, stateDir: options.stateDir, resilience });
   const limits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   collectProcessMetrics();
   const server = createHttpServer({ limits, log, currentRuntime: () => holder.current });

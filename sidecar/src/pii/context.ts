@@ -5,11 +5,12 @@ const WINDOW = 48;
 
 // The candidate is an identifier of some other kind: "order #…", "ISBN-13: …", "invoice no. …".
 const IDENTIFIER_LABEL =
-  /(?:\b(?:order|invoice|ticket|tracking|isbn(?:-1[03])?|sku|ref|reference|transaction|txn|serial|case|claim|booking|confirmation|shipment|parcel|bestell(?:ung|nummer)?|rechnung(?:snummer)?|commande|facture|pedido|factura|ordine|fattura)(?:\s*(?:id|no\.?|nr\.?|num(?:ber)?|n[°º]|#))?)(?:\s+(?:is|was|lautet|ist|est|es|è|is))?\s*[:#=]?\s*$/i;
+  /(?:\b(?:order|invoice|ticket|tracking|isbn(?:-1[03])?|sku|ref|reference|transaction|txn|serial|case|claim|booking|confirmation|shipment|parcel|bestell(?:ung|nummer)?|rechnung(?:snummer)?|commande|facture|pedido|factura|ordine|fattura)(?:\s*(?:id|no\.?|nr\.?|num(?:ber)?|n[°º]|#))?)(?:\s+(?:is|was|lautet|ist|est|es|è))?\s*[:#=]?\s*$/i;
 
 const PHONE_WORDS =
   /\b(?:phone|tel|telephone|mobile|cell|call|calling|fax|whatsapp|sms|text|reach|ring|dial|contact|hotline|number|telefon(?:nummer)?|handy|mobil|rufnummer|nummer|anruf\w*|ruf\w*|t[ée]l[ée]phone|t[ée]l|portable|num[ée]ro|appel\w*|tel[ée]fono|m[óo]vil|llam\w*|ll[áa]mame|cellulare|chiam\w*|numero|telefoon|mobiel|bel|bellen|belt)\b/i;
 
+// Nine bare digits are an SSN only right after its label ("SSN: 078051120").
 const SSN_LABEL = /\b(?:ssn|ss#|social\s+security(?:\s+(?:number|no\.?|#))?|itin)(?:\s+(?:is|was))?\s*[:#=]?\s*$/i;
 
 // "version 1.2.3.4", "v.10.0.0.1", "section 1.2.3.4": dotted numbers that are not addresses.

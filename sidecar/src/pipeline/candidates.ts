@@ -1,24 +1,27 @@
 // Stage 2: the chosen target, then the failover chain, each expanded to its backends, keeping
-// only what can serve this request (capabilities, data class, credentials present).
+// only what can serve this request (capabilities, data class, credentials present). The retry
+// layer filters the same list again per attempt (health, latency, tried), never widening it.
 
 import type { IncomingHttpHeaders } from 'node:http';
-import type { CapabilitiesConfig } from '@switchyard/contract';
 import type { BackendRuntime, DataPolicyRuntime, RouteRuntime, TargetRuntime } from '../config/runtime.js';
 import { GatewayError } from '../errors/index.js';
 import type { ChatCompletionRequest } from '../openai/index.js';
+import { meetsNeeds, type CandidateView, type RequestNeeds } from '../resilience/index.js';
 
-export interface Candidate {
-  readonly target: TargetRuntime;
+export type { RequestNeeds };
+
+export interface Candidate extends CandidateView {
+  readonly target: string;
+  readonly targetRuntime: TargetRuntime;
   readonly backend: BackendRuntime;
 }
 
-/** Capabilities a request relies on; a target lacking one is skipped. */
-export interface RequestNeeds {
-  readonly vision: boolean;
-  readonly tools: boolean;
-  readonly jsonSchema: boolean;
-  readonly streaming: boolean;
-  readonly embeddings: boolean;
+/** The candidates of one request and the limits every failover must keep to. */
+export interface CandidatePlan {
+  readonly candidates: readonly Candidate[];
+  readonly needs: RequestNeeds;
+  /** Endpoint ids the request's data class may reach; null when the route has no data policy. */
+  readonly allowedEndpoints: ReadonlySet<string> | null;
 }
 
 export const EMBEDDINGS_NEEDS: RequestNeeds = { vision: false, tools: false, jsonSchema: false, streaming: false, embeddings: true };
@@ -35,11 +38,11 @@ export function chatNeeds(request: ChatCompletionRequest): RequestNeeds {
 }
 
 /**
- * @example listCandidates(route, 'mini', chatNeeds(request), req.headers)
- *   // [{ target: mini, backend: openai-us }, { target: haiku, backend: anthropic }, …]
+ * @example planCandidates(route, 'mini', chatNeeds(request), req.headers).candidates
+ *   // [{ target: 'mini', endpointId: 'openai/us', … }, { target: 'haiku', endpointId: 'anthropic/eu', … }, …]
  */
-export function listCandidates(route: RouteRuntime, chosen: string, needs: RequestNeeds, headers: IncomingHttpHeaders): Candidate[] {
-  const allowed = allowedEndpoints(route.dataPolicy, headers);
+export function planCandidates(route: RouteRuntime, chosen: string, needs: RequestNeeds, headers: IncomingHttpHeaders): CandidatePlan {
+  const allowedEndpoints = allowedEndpointsOf(route.dataPolicy, headers);
   const order = [chosen, ...route.failoverChain.filter((name) => name !== chosen)];
   const capable = order.flatMap((name) => {
     const target = route.targets.get(name);
@@ -47,16 +50,12 @@ export function listCandidates(route: RouteRuntime, chosen: string, needs: Reque
   });
   if (capable.length === 0) throw new GatewayError('unsupported', `No target of route '${route.name}' supports ${describeNeeds(needs)}.`);
   const candidates = capable.flatMap((target) => target.backends
-    .filter((backend) => usable(backend, needs) && (allowed === null || allowed.has(backend.endpoint.id)))
-    .map((backend) => ({ target, backend })));
+    .filter((backend) => usable(backend, needs) && (allowedEndpoints === null || allowedEndpoints.has(backend.endpoint.id)))
+    .map((backend): Candidate => ({
+      endpointId: backend.endpoint.id, target: target.name, capabilities: target.capabilities, targetRuntime: target, backend,
+    })));
   if (candidates.length === 0) throw new GatewayError('no_route', `No endpoint of route '${route.name}' may serve this request right now.`);
-  return candidates;
-}
-
-function meetsNeeds(capabilities: CapabilitiesConfig, needs: RequestNeeds): boolean {
-  return (!needs.vision || capabilities.vision) && (!needs.tools || capabilities.tools)
-    && (!needs.jsonSchema || capabilities.jsonSchema) && (!needs.streaming || capabilities.streaming)
-    && (!needs.embeddings || capabilities.embeddings);
+  return { candidates, needs, allowedEndpoints };
 }
 
 function usable(backend: BackendRuntime, needs: RequestNeeds): boolean {
@@ -64,7 +63,7 @@ function usable(backend: BackendRuntime, needs: RequestNeeds): boolean {
 }
 
 /** Endpoint ids the request's data class may reach; null when the route has no data policy. */
-function allowedEndpoints(policy: DataPolicyRuntime | null, headers: IncomingHttpHeaders): ReadonlySet<string> | null {
+function allowedEndpointsOf(policy: DataPolicyRuntime | null, headers: IncomingHttpHeaders): ReadonlySet<string> | null {
   if (policy === null) return null;
   const named = policy.classHeader === null ? undefined : headers[policy.classHeader];
   const dataClass = typeof named === 'string' ? named : policy.defaultClass;

@@ -5,10 +5,11 @@ import type { RouteRuntime } from '../config/runtime.js';
 import { GatewayError } from '../errors/index.js';
 import type { Exchange } from '../http/exchange.js';
 import { validateEmbeddingsRequest, type EmbeddingsRequest } from '../openai/index.js';
+import type { AttemptContext } from '../resilience/index.js';
 import { runAttempts } from './attempt.js';
-import { EMBEDDINGS_NEEDS, listCandidates, type Candidate } from './candidates.js';
+import { EMBEDDINGS_NEEDS, planCandidates, type Candidate } from './candidates.js';
 import { readUpstreamJson, sendTranslated } from './completion.js';
-import { failed, failureFromThrown, type AttemptOutcome } from './failure.js';
+import { failed, failureFromThrown, untimed, type TimedOutcome } from './failure.js';
 import { readRequestJson, runtimeOf } from './intake.js';
 import { chooseTarget, resolveRoute, signalsOf } from './route.js';
 import { servedHeaders } from './served.js';
@@ -22,21 +23,23 @@ export async function handleEmbeddings(ex: Exchange): Promise<void> {
   const route = resolveRoute(runtime, request.model, ex.req.headers);
   ex.report.route = route.name;
   const chosen = chooseTarget(route, request, signalsOf(route, ex.req.headers));
-  const candidates = listCandidates(route, chosen, EMBEDDINGS_NEEDS, ex.req.headers);
-  await runAttempts(ex, candidates, (candidate) => attemptEmbeddings(ex, request, route, candidate));
+  const plan = planCandidates(route, chosen, EMBEDDINGS_NEEDS, ex.req.headers);
+  await runAttempts(ex, route, plan, (candidate, context) => attemptEmbeddings(ex, request, route, candidate, context));
 }
 
-async function attemptEmbeddings(ex: Exchange, request: EmbeddingsRequest, route: RouteRuntime, candidate: Candidate): Promise<AttemptOutcome> {
+async function attemptEmbeddings(
+  ex: Exchange, request: EmbeddingsRequest, route: RouteRuntime, candidate: Candidate, context: AttemptContext,
+): Promise<TimedOutcome> {
   const embeddings = candidate.backend.endpoint.adapter.embeddings;
   let upstreamRequest;
   try {
     if (embeddings === undefined) throw new GatewayError('unsupported', 'This provider has no embeddings endpoint.');
     upstreamRequest = embeddings.toUpstreamRequest(request, candidate.backend.adapterTarget);
   } catch (error) {
-    return failed(failureFromThrown(error, { totalTimedOut: false }));
+    return untimed(failed(failureFromThrown(error, { totalTimedOut: false })));
   }
   const ctx = { requestId: ex.requestId, created: Math.floor(Date.now() / 1000), model: candidate.backend.upstreamModel };
-  return callUpstream(ex, candidate.backend, upstreamRequest, async (upstream) => {
+  return callUpstream(ex, candidate.backend, upstreamRequest, context.remainingMs, async (upstream) => {
     const answer = embeddings.fromUpstreamResponse(await readUpstreamJson(upstream.body), request, ctx);
     return sendTranslated(ex, answer, servedHeaders(route, candidate));
   });

@@ -2,6 +2,7 @@
 // via the adapter's classifyError, or from what was thrown (translator, transport, timeout).
 
 import { GatewayError, isGatewayError, toGatewayError, type GatewayErrorCode, type UpstreamErrorClass } from '../errors/index.js';
+import type { Outcome } from '../resilience/index.js';
 import { transportError, type TransportContext } from '../upstream/transport-errors.js';
 
 export interface Failure {
@@ -32,11 +33,40 @@ export function failureFromThrown(error: unknown, context: TransportContext): Fa
   return { error: gatewayError, requestAtFault: REQUEST_AT_FAULT.has(gatewayError.code), upstreamStatus: undefined };
 }
 
-/** How one attempt ended. Once the response has started, an attempt always reports ok. */
-export type AttemptOutcome = { readonly ok: true } | { readonly ok: false; readonly failure: Failure };
+/** The failure as the retry layer reads it: its code and the provider's retry hint. */
+export function outcomeOf(failure: Failure): Outcome {
+  return { code: failure.error.code, retryAfterMs: failure.error.retryAfterMs };
+}
 
-export const SERVED: AttemptOutcome = { ok: true };
+/**
+ * How one attempt ended. `failed` is before the commit point (another candidate may serve);
+ * `broken` is after it (the client got part of a stream, then its one error event).
+ */
+export type AttemptOutcome =
+  | { readonly kind: 'served' }
+  | { readonly kind: 'broken'; readonly failure: Failure }
+  | { readonly kind: 'failed'; readonly failure: Failure }
+  | { readonly kind: 'aborted' };
+
+export const SERVED: AttemptOutcome = { kind: 'served' };
+export const ABORTED: AttemptOutcome = { kind: 'aborted' };
 
 export function failed(failure: Failure): AttemptOutcome {
-  return { ok: false, failure };
+  return { kind: 'failed', failure };
+}
+
+export function broken(failure: Failure): AttemptOutcome {
+  return { kind: 'broken', failure };
+}
+
+/** An outcome with the attempt's timing, for the latency the retry layer keeps per endpoint. */
+export interface TimedOutcome {
+  readonly outcome: AttemptOutcome;
+  /** Attempt start to the upstream's response headers; the whole attempt when none came. */
+  readonly firstByteMs: number;
+  readonly elapsedMs: number;
+}
+
+export function untimed(outcome: AttemptOutcome): TimedOutcome {
+  return { outcome, firstByteMs: 0, elapsedMs: 0 };
 }

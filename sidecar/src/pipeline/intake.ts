@@ -3,12 +3,12 @@
 
 import type { Runtime } from '../config/runtime.js';
 import { readBody } from '../http/body.js';
-import { EdgeError } from '../http/edge-errors.js';
+import { GatewayError } from '../errors/index.js';
 import type { Exchange } from '../http/exchange.js';
 import { parseJsonBody } from '../openai/index.js';
 
 export function runtimeOf(ex: Exchange): Runtime {
-  if (ex.runtime === null) throw new EdgeError('no_config', 'The gateway has no configuration yet; retry shortly.');
+  if (ex.runtime === null) throw new GatewayError('no_config', 'The gateway has no configuration yet; retry shortly.');
   return ex.runtime;
 }
 

@@ -6,8 +6,8 @@ import type { Candidate } from './candidates.js';
 export function servedHeaders(route: RouteRuntime, candidate: Candidate): Record<string, string> {
   return {
     'x-switchyard-provider': candidate.backend.endpoint.adapter.name,
-    'x-switchyard-model': candidate.target.model,
+    'x-switchyard-model': candidate.targetRuntime.model,
     'x-switchyard-route': route.name,
-    'x-switchyard-target': candidate.target.name,
+    'x-switchyard-target': candidate.target,
   };
 }

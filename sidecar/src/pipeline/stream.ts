@@ -9,7 +9,7 @@ import type { Exchange } from '../http/exchange.js';
 import type { StreamContext } from '../openai/index.js';
 import type { ProviderAdapter, StreamTranslator, UpstreamEvent } from '../providers/index.js';
 import { createUpstreamDecoder, formatSseChunk, formatSseError, SSE_DONE, SSE_RESPONSE_HEADERS } from '../sse/index.js';
-import { failed, SERVED, type AttemptOutcome } from './failure.js';
+import { ABORTED, broken, failed, SERVED, type AttemptOutcome } from './failure.js';
 import type { UpstreamSuccess } from './upstream.js';
 
 export interface StreamRelay {
@@ -30,13 +30,12 @@ export async function relayStream(ex: Exchange, upstream: UpstreamSuccess, relay
     client.finish();
     return SERVED;
   } catch (error) {
+    if (ex.signal.aborted) return ABORTED;
     const failure = upstream.failureOf(error);
     if (!client.committed) return failed(failure);
-    if (!ex.signal.aborted) {
-      ex.log.warn('stream failed after its first byte', { requestId: ex.requestId, code: failure.error.code, message: failure.error.message });
-    }
+    // Past the commit point nothing is retried: a re-sent prompt would duplicate content and cost.
     client.fail(failure.error);
-    return SERVED;
+    return broken(failure);
   }
 }
 

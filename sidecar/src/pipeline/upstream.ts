@@ -1,6 +1,7 @@
 // Stage 4: one request to one backend over its endpoint's pool. Timeouts: connect (the pool),
-// first byte (headersTimeout), idle (bodyTimeout), total (the attempt signal, which also fires
-// when the client goes away). A non-2xx answer is read (capped) and classified here, once.
+// first byte (headersTimeout, cut to what is left of the request's deadline), idle (bodyTimeout),
+// total (the attempt signal, which also fires when the client goes away and, before the commit
+// point, when the deadline passes). A non-2xx answer is read (capped) and classified here, once.
 
 import type { Dispatcher } from 'undici';
 import type { BackendRuntime } from '../config/runtime.js';
@@ -9,7 +10,7 @@ import type { Exchange } from '../http/exchange.js';
 import type { UpstreamRequest } from '../providers/index.js';
 import { createAttemptSignal } from '../upstream/attempt-signal.js';
 import { headerLookup, upstreamHeaders } from '../upstream/headers.js';
-import { failed, failureFromClass, failureFromThrown, type AttemptOutcome, type Failure } from './failure.js';
+import { ABORTED, failed, failureFromClass, failureFromThrown, type AttemptOutcome, type Failure, type TimedOutcome } from './failure.js';
 
 /** Provider error bodies are small; a proxy's HTML page need not be read whole. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -26,9 +27,16 @@ export async function callUpstream(
   ex: Exchange,
   backend: BackendRuntime,
   request: UpstreamRequest,
+  remainingMs: number,
   onSuccess: (success: UpstreamSuccess) => Promise<AttemptOutcome>,
-): Promise<AttemptOutcome> {
-  const attempt = createAttemptSignal(ex.signal, backend.timeouts.totalMs);
+): Promise<TimedOutcome> {
+  const startedAt = performance.now();
+  let firstByteMs: number | undefined;
+  const timed = (outcome: AttemptOutcome): TimedOutcome => {
+    const elapsedMs = performance.now() - startedAt;
+    return { outcome: ex.signal.aborted ? ABORTED : outcome, firstByteMs: firstByteMs ?? elapsedMs, elapsedMs };
+  };
+  const attempt = createAttemptSignal(ex.signal, backend.timeouts.totalMs, { ms: remainingMs, committed: () => ex.res.headersSent });
   const failureOf = (error: unknown): Failure => failureFromThrown(error, attempt);
   let body: UpstreamBody | undefined;
   try {
@@ -38,14 +46,16 @@ export async function callUpstream(
       headers: upstreamHeaders(request.headers, ex.requestId),
       body: request.body,
       signal: attempt.signal,
-      headersTimeout: backend.timeouts.firstByteMs,
+      // undici reads 0 as "no timeout"; a spent deadline is caught by the attempt signal anyway.
+      headersTimeout: Math.max(1, Math.min(backend.timeouts.firstByteMs, remainingMs)),
       bodyTimeout: backend.timeouts.idleMs,
     });
+    firstByteMs = performance.now() - startedAt;
     body = response.body;
-    if (response.statusCode < 200 || response.statusCode > 299) return failed(await classifyAnswer(backend, response));
-    return await onSuccess({ body, failureOf });
+    if (response.statusCode < 200 || response.statusCode > 299) return timed(failed(await classifyAnswer(backend, response)));
+    return timed(await onSuccess({ body, failureOf }));
   } catch (error) {
-    return failed(failureOf(error));
+    return timed(failed(failureOf(error)));
   } finally {
     attempt.dispose();
     if (body !== undefined && !body.readableEnded) body.destroy();

@@ -11,7 +11,7 @@ interface Rig {
   readonly sent: string[];
 }
 
-function rig(answer: (spec: CanarySpec, signal: AbortSignal, clock: ManualClock) => Promise<string>, quiet = () => true): Rig {
+function rig(answer: (spec: CanarySpec, signal: AbortSignal, clock: ManualClock) => Promise<string>, quiet = (_id: string) => true): Rig {
   const clock = new ManualClock();
   const verdicts: CanaryVerdict[] = [];
   const sent: string[] = [];

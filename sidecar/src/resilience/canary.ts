@@ -33,8 +33,8 @@ export interface CanaryDeps {
   readonly clock: Clock;
   readonly timers: Timers;
   readonly send: SendProbe;
-  /** Probes run only while this holds (no outage, retry budget not strained). */
-  readonly quiet: () => boolean;
+  /** Probes an endpoint only while this holds for it (it is not ejected or cooling down). */
+  readonly quiet: (endpointId: string) => boolean;
   readonly timeoutMs: number;
   readonly onVerdict?: (verdict: CanaryVerdict) => void;
 }
@@ -102,7 +102,7 @@ export class CanaryScheduler {
 
   private async tick(entry: Entry): Promise<void> {
     entry.timer = null;
-    if (this.deps.quiet()) {
+    if (this.deps.quiet(entry.spec.endpointId)) {
       entry.running = true;
       const verdict = await this.probe(entry.spec);
       entry.running = false;

@@ -14,11 +14,11 @@ const fresh: AttemptState = {
   expectedAttemptMs: 0,
   endpointOpen: true,
   budgetAllows: true,
-  next: { available: true, healthy: true, largerContext: false },
+  next: { available: true, sameTarget: false, healthy: true, largerContext: false },
   jitter: 0.5,
 };
 
-const alone: AttemptState = { ...fresh, next: { available: false, healthy: false, largerContext: false } };
+const alone: AttemptState = { ...fresh, next: { available: false, sameTarget: false, healthy: false, largerContext: false } };
 
 interface Row {
   readonly name: string;
@@ -33,9 +33,12 @@ const rows: Row[] = [
   { name: 'a 503 with Retry-After waits at least that long', outcome: { code: 'upstream_overloaded', retryAfterMs: 3000 }, expected: { action: 'retry', delayMs: 3000 } },
   { name: 'a 503 on an endpoint tried twice fails over', outcome: { code: 'upstream_overloaded' }, state: { attemptsOnEndpoint: 2, attempts: 2 }, expected: { action: 'failover', reason: 'transient', paid: false } },
   { name: 'a 503 on an endpoint just ejected fails over instead of retrying there', outcome: { code: 'upstream_server_error' }, state: { endpointOpen: false }, expected: { action: 'failover', reason: 'transient', paid: false } },
-  { name: 'a timeout with no budget left fails over to a healthy endpoint for free', outcome: { code: 'upstream_timeout' }, state: { budgetAllows: false }, expected: { action: 'failover', reason: 'transient', paid: false } },
-  { name: 'a timeout with no budget and only struggling endpoints left gives up', outcome: { code: 'upstream_timeout' }, state: { budgetAllows: false, next: { available: true, healthy: false, largerContext: false } }, expected: { action: 'fail', error: { why: 'budget_exhausted', shouldRetry: false } } },
-  { name: 'a failover to a struggling endpoint is paid from the budget', outcome: { code: 'upstream_overloaded' }, state: { attemptsOnEndpoint: 2, next: { available: true, healthy: false, largerContext: false } }, expected: { action: 'failover', reason: 'transient', paid: true } },
+  { name: 'a 503 goes straight to another deployment of the same model', outcome: { code: 'upstream_overloaded' }, state: { next: { available: true, sameTarget: true, healthy: true, largerContext: false } }, expected: { action: 'failover', reason: 'transient', paid: false } },
+  { name: 'a timeout fails over at once rather than waiting on the same endpoint again', outcome: { code: 'upstream_timeout' }, expected: { action: 'failover', reason: 'timeout', paid: false } },
+  { name: 'a timeout on the only candidate is retried there once', outcome: { code: 'upstream_timeout' }, state: alone, expected: { action: 'retry', delayMs: 125 } },
+  { name: 'a timeout with no budget left fails over to a healthy endpoint for free', outcome: { code: 'upstream_timeout' }, state: { budgetAllows: false }, expected: { action: 'failover', reason: 'timeout', paid: false } },
+  { name: 'a reset with no budget and only struggling endpoints left gives up', outcome: { code: 'upstream_server_error' }, state: { budgetAllows: false, next: { available: true, sameTarget: false, healthy: false, largerContext: false } }, expected: { action: 'fail', error: { why: 'budget_exhausted', shouldRetry: false } } },
+  { name: 'a failover to a struggling endpoint is paid from the budget', outcome: { code: 'upstream_overloaded' }, state: { attemptsOnEndpoint: 2, next: { available: true, sameTarget: false, healthy: false, largerContext: false } }, expected: { action: 'failover', reason: 'transient', paid: true } },
   { name: 'a 503 with a wait beyond the deadline and no one else gives up', outcome: { code: 'upstream_overloaded', retryAfterMs: 5000 }, state: { ...alone, remainingMs: 4000 }, expected: { action: 'fail', error: { why: 'deadline_exceeded', shouldRetry: false } } },
   { name: 'a 503 on the only endpoint, tried twice, gives up', outcome: { code: 'upstream_overloaded' }, state: { ...alone, attempts: 2, attemptsOnEndpoint: 2 }, expected: { action: 'fail', error: { why: 'attempts_exhausted', shouldRetry: false } } },
   { name: 'a 503 on the only endpoint with the budget spent gives up without inviting a client retry', outcome: { code: 'upstream_overloaded' }, state: { ...alone, budgetAllows: false }, expected: { action: 'fail', error: { why: 'budget_exhausted', shouldRetry: false } } },
@@ -48,11 +51,11 @@ const rows: Row[] = [
   { name: 'an auth failure is never retried and fails over', outcome: { code: 'upstream_auth' }, expected: { action: 'failover', reason: 'auth', paid: false } },
   { name: 'a 404 from a provider fails over', outcome: { code: 'upstream_not_found' }, expected: { action: 'failover', reason: 'not_found', paid: false } },
   { name: 'a 400 is relayed without retry or failover', outcome: { code: 'upstream_bad_request' }, expected: { action: 'fail', error: { why: 'request_at_fault', shouldRetry: false } } },
-  { name: 'a context-length refusal goes to a larger window when the route allows', outcome: { code: 'context_length_exceeded' }, state: { next: { available: true, healthy: false, largerContext: true } }, expected: { action: 'failover', reason: 'context_length', paid: false } },
-  { name: 'a context-length refusal is relayed when the route does not allow larger windows', outcome: { code: 'context_length_exceeded' }, state: { next: { available: true, healthy: true, largerContext: true } }, policy: { allowLargerContext: false }, expected: { action: 'fail', error: { why: 'context_length', shouldRetry: false } } },
+  { name: 'a context-length refusal goes to a larger window when the route allows', outcome: { code: 'context_length_exceeded' }, state: { next: { available: true, sameTarget: false, healthy: false, largerContext: true } }, expected: { action: 'failover', reason: 'context_length', paid: false } },
+  { name: 'a context-length refusal is relayed when the route does not allow larger windows', outcome: { code: 'context_length_exceeded' }, state: { next: { available: true, sameTarget: false, healthy: true, largerContext: true } }, policy: { allowLargerContext: false }, expected: { action: 'fail', error: { why: 'context_length', shouldRetry: false } } },
   { name: 'a context-length refusal is relayed when no larger window is eligible', outcome: { code: 'context_length_exceeded' }, expected: { action: 'fail', error: { why: 'context_length', shouldRetry: false } } },
   { name: 'the last allowed attempt ends the request', outcome: { code: 'upstream_overloaded' }, state: { attempts: 5 }, expected: { action: 'fail', error: { why: 'attempts_exhausted', shouldRetry: false } } },
-  { name: 'an exhausted deadline ends the request', outcome: { code: 'upstream_timeout' }, state: { remainingMs: 0 }, expected: { action: 'fail', error: { why: 'deadline_exceeded', shouldRetry: false } } },
+  { name: 'an exhausted deadline ends the request', outcome: { code: 'upstream_server_error' }, state: { remainingMs: 0 }, expected: { action: 'fail', error: { why: 'deadline_exceeded', shouldRetry: false } } },
   { name: 'a gateway bug is not retried', outcome: { code: 'internal' }, expected: { action: 'fail', error: { why: 'fatal', shouldRetry: false } } },
 ];
 
@@ -73,7 +76,7 @@ describe('decideNext', () => {
     expectedAttemptMs: fc.integer({ min: 0, max: 20_000 }),
     endpointOpen: fc.boolean(),
     budgetAllows: fc.boolean(),
-    next: fc.record({ available: fc.boolean(), healthy: fc.boolean(), largerContext: fc.boolean() }),
+    next: fc.record({ available: fc.boolean(), sameTarget: fc.boolean(), healthy: fc.boolean(), largerContext: fc.boolean() }),
     jitter: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
   }).map((state) => ({ ...state, attemptsOnEndpoint: Math.min(state.attempts, state.attemptsOnEndpoint) }));
   const policies = fc.record({
@@ -115,11 +118,11 @@ describe('decideNext', () => {
     }), { numRuns: 10_000 });
   });
 
-  it('only transient failures and rate limits are retried on the same endpoint; requests at fault go nowhere', () => {
+  it('only transient failures, timeouts and rate limits are retried on the same endpoint; requests at fault go nowhere', () => {
     fc.assert(fc.property(outcomes, states, policies, (outcome, state, retry) => {
       const decision = decideNext(outcome, state, retry);
       const kind = kindOf(outcome.code);
-      if (decision.action === 'retry') expect(['transient', 'rate_limited']).toContain(kind);
+      if (decision.action === 'retry') expect(['transient', 'timeout', 'rate_limited']).toContain(kind);
       if (kind === 'request_at_fault' || kind === 'fatal') expect(decision.action).toBe('fail');
     }), { numRuns: 5_000 });
   });

@@ -19,6 +19,8 @@ export interface RetryPolicy {
 /** What a failover could reach right now (eligible, admitted by health, fits the deadline). */
 export interface FailoverView {
   readonly available: boolean;
+  /** The next candidate serves the same target (another deployment of the same model). */
+  readonly sameTarget: boolean;
   /** The next endpoint's last outcome was a success, so going there needs no retry budget. */
   readonly healthy: boolean;
   /** An eligible target with a larger context window than the one that refused. */
@@ -76,7 +78,7 @@ export function decideNext(outcome: Outcome, state: AttemptState, policy: RetryP
   if (state.attempts >= policy.maxAttempts) return fail('attempts_exhausted');
   if (state.remainingMs <= 0) return fail('deadline_exceeded');
   if (kind === 'rate_limited') return decideRateLimited(outcome, state, policy);
-  if (kind === 'transient') return decideTransient(outcome, state, policy);
+  if (kind === 'transient' || kind === 'timeout') return decideTransient(kind, outcome, state, policy);
   return failoverOr(kind, state, fail(state.next.available ? 'budget_exhausted' : 'no_candidate'));
 }
 
@@ -100,13 +102,18 @@ function decideRateLimited(outcome: Outcome, state: AttemptState, policy: RetryP
   return { action: 'retry', delayMs: waitMs };
 }
 
-/** Overloaded, server error, reset, timeout: back off and retry here, then fail over. */
-function decideTransient(outcome: Outcome, state: AttemptState, policy: RetryPolicy): Decision {
+/**
+ * Overloaded, server error, reset: back off and retry here, then fail over to another target.
+ * Another deployment of the same model is as good as this one, so it goes first; so does anyone
+ * after a timeout.
+ */
+function decideTransient(kind: 'transient' | 'timeout', outcome: Outcome, state: AttemptState, policy: RetryPolicy): Decision {
+  if ((kind === 'timeout' || state.next.sameTarget) && canFailover(state)) return failover(kind, state);
   const delayMs = Math.max(outcome.retryAfterMs ?? 0, backoff(state, policy));
   const blocked = whyNotHere(delayMs, state, policy);
   if (blocked === null) return { action: 'retry', delayMs };
   if (!state.next.available) return fail(blocked);
-  return failoverOr('transient', state, fail('budget_exhausted'));
+  return failoverOr(kind, state, fail('budget_exhausted'));
 }
 
 function whyNotHere(delayMs: number, state: AttemptState, policy: RetryPolicy): FailWhy | null {

@@ -7,10 +7,10 @@ const base: CapabilitiesConfig = {
 };
 
 const candidates: CandidateView[] = [
-  { endpointId: 'openai/us', capabilities: base },
-  { endpointId: 'openai/eu', capabilities: base },
-  { endpointId: 'anthropic/eu', capabilities: { ...base, jsonSchema: false, contextWindowTokens: 200_000 } },
-  { endpointId: 'local/vllm', capabilities: { ...base, vision: false, contextWindowTokens: 32_000 } },
+  { endpointId: 'openai/us', target: 'gpt', capabilities: base },
+  { endpointId: 'openai/eu', target: 'gpt', capabilities: base },
+  { endpointId: 'anthropic/eu', target: 'claude', capabilities: { ...base, jsonSchema: false, contextWindowTokens: 200_000 } },
+  { endpointId: 'local/vllm', target: 'llama', capabilities: { ...base, vision: false, contextWindowTokens: 32_000 } },
 ];
 
 const open: HealthView = { admits: true, ejectedUntil: 0 };

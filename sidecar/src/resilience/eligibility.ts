@@ -17,6 +17,8 @@ export interface RequestNeeds {
 
 export interface CandidateView {
   readonly endpointId: string;
+  /** The route's target (model) the endpoint serves it for. */
+  readonly target: string;
   readonly capabilities: CapabilitiesConfig;
 }
 

@@ -197,7 +197,7 @@ class Pick implements HealthCommand {
       p95: () => undefined,
       canaryReady: () => undefined,
     };
-    const eligible = selectEligible(ENDPOINTS.map((endpointId) => ({ endpointId, capabilities })), ctx);
+    const eligible = selectEligible(ENDPOINTS.map((endpointId) => ({ endpointId, target: endpointId, capabilities })), ctx);
     const admittedInModel = ENDPOINTS.filter((id, index) => allowedIds.has(id) && model.endpoints[index]!.admits(model.now));
     const picked = eligible.candidates.map((candidate) => candidate.endpointId);
     if (allowedIds.size === 0) assert.deepEqual(picked, []);

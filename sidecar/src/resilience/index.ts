@@ -1,4 +1,4 @@
-export { systemClock, systemTimers, type Clock, type TimerHandle, type Timers } from './clock.js';
+export { sleep, systemClock, systemTimers, type Clock, type TimerHandle, type Timers } from './clock.js';
 export { seededRandom, systemRandom, type Random } from './random.js';
 export { backoffCeilingMs, backoffDelayMs, backoffSchedule, type BackoffPolicy } from './backoff.js';
 export { startDeadline, type Deadline } from './deadline.js';
@@ -19,3 +19,6 @@ export {
 } from './eligibility.js';
 export { NO_EVENTS, type AttemptEvent, type ResilienceEvents } from './events.js';
 export { budgetPolicyOf, healthPolicyOf, retryPolicyOf, ATTEMPTS_PER_ENDPOINT, MAX_ATTEMPTS_CAP } from './policy.js';
+export { ResilienceState, type ResilienceStateOptions } from './state.js';
+export { runResilient, type AttemptContext, type AttemptResult, type LoopInput, type LoopResult } from './loop.js';
+export { Resilience, type ResilienceOptions } from './process.js';

@@ -110,7 +110,7 @@ function nextStep<C extends CandidateView>(
     expectedAttemptMs: state.latency(failed.endpointId).p95() ?? 0,
     endpointOpen: health.admits(),
     budgetAllows: state.budget(input.route).canRetry(),
-    next: failoverView(input, onward, larger),
+    next: failoverView(input, failed, onward, larger),
     jitter: input.random(),
   };
   const decision = decideNext(outcome, attemptState, input.policy);
@@ -121,10 +121,11 @@ function nextStep<C extends CandidateView>(
   return { kind: 'failover', candidate, paid: decision.paid };
 }
 
-function failoverView<C extends CandidateView>(input: LoopInput<C>, onward: Eligible<C>, larger: Eligible<C>): FailoverView {
+function failoverView<C extends CandidateView>(input: LoopInput<C>, failed: C, onward: Eligible<C>, larger: Eligible<C>): FailoverView {
   const first = onward.candidates[0];
   return {
     available: first !== undefined,
+    sameTarget: first !== undefined && first.target === failed.target,
     healthy: first !== undefined && input.state.health(first.endpointId).inGoodStanding(),
     largerContext: larger.candidates.length > 0,
   };

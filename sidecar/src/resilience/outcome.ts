@@ -8,14 +8,21 @@ import type { GatewayErrorCode } from '../errors/index.js';
 export type OutcomeKind =
   /** 429: honour Retry-After, go to the next endpoint at once. */
   | 'rate_limited'
-  /** 500/502/503/504/529, resets, refused connections, timeouts: back off, retry, then fail over. */
+  /** 500/502/503/529, resets, refused connections: back off, retry, then fail over. */
   | 'transient'
+  /**
+   * No answer in time (connect, first byte, idle, 504/408). Waiting again on the same endpoint
+   * doubles the wait, and the prompt may already be billed: fail over first, retry only alone.
+   */
+  | 'timeout'
   /** Credits or spend limit gone: never retry there, fail over, cool the endpoint down for long. */
   | 'quota'
   /** 401/403: our credentials are wrong there; fail over and mark the endpoint broken. */
   | 'auth'
   /** 404 from a provider: this endpoint lacks the model; another may have it. */
   | 'not_found'
+  /** This endpoint's adapter cannot express the request (a feature it lacks); another may. */
+  | 'incompatible'
   /** 400/413/422 and our own validation: every candidate would refuse it too. */
   | 'request_at_fault'
   /** Only a target with a larger context window can help, and only where the route allows it. */
@@ -25,8 +32,15 @@ export type OutcomeKind =
 
 const KIND_BY_CODE = {
   invalid_json: 'request_at_fault',
+  // Edge refusals never reach an upstream; listed so the table stays total.
+  bad_request: 'request_at_fault',
+  not_found: 'request_at_fault',
+  method_not_allowed: 'request_at_fault',
+  request_timeout: 'request_at_fault',
+  headers_too_large: 'request_at_fault',
+  no_config: 'fatal',
   invalid_request: 'request_at_fault',
-  unsupported: 'request_at_fault',
+  unsupported: 'incompatible',
   body_too_large: 'request_at_fault',
   model_not_found: 'request_at_fault',
   budget_exceeded: 'fatal',
@@ -40,7 +54,7 @@ const KIND_BY_CODE = {
   upstream_overloaded: 'transient',
   upstream_server_error: 'transient',
   upstream_invalid_response: 'transient',
-  upstream_timeout: 'transient',
+  upstream_timeout: 'timeout',
   // Before the commit point a broken stream is just a failed attempt; after it nothing is retried.
   stream_interrupted: 'transient',
   internal: 'fatal',
@@ -63,9 +77,11 @@ export type HealthSignal = 'success' | 'failure' | 'rate_limited' | 'quota' | 'a
 const SIGNAL_BY_KIND: Readonly<Record<OutcomeKind, HealthSignal>> = {
   rate_limited: 'rate_limited',
   transient: 'failure',
+  timeout: 'failure',
   quota: 'quota',
   auth: 'auth',
   not_found: 'failure',
+  incompatible: 'neutral',
   request_at_fault: 'success',
   context_length: 'success',
   fatal: 'neutral',

@@ -22,11 +22,16 @@ function hasIssuerPrefix(digits: string): boolean {
   return ('23456'.includes(first) && first !== '') || (first === '1' && digits.length === 15);
 }
 
+/** Printed like a card number, valid or not: such a window is never read as anything else. */
+export function isCardShaped(window: NumberWindow): boolean {
+  const length = digitsOf(window).length;
+  return window.prefix === '' && length >= 13 && length <= 19 && hasCardGrouping(window);
+}
+
 export function confirmCard(window: NumberWindow): Span | undefined {
-  if (window.prefix !== '') return undefined;
+  if (!isCardShaped(window)) return undefined;
   const digits = digitsOf(window);
-  if (digits.length < 13 || digits.length > 19) return undefined;
-  if (!hasCardGrouping(window) || !hasIssuerPrefix(digits) || !passesLuhn(digits)) return undefined;
+  if (!hasIssuerPrefix(digits) || !passesLuhn(digits)) return undefined;
   if (isLabelledIdentifier(window.text, window.start)) return undefined;
   return { kind: 'credit-card', start: window.start, end: window.end };
 }

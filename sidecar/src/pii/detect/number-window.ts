@@ -40,10 +40,9 @@ export function digitsOf(window: NumberWindow): string {
 
 /** Calendar dates written with numbers only: 2024-01-15, 15.01.2024, 01/15/24. */
 export function isDateLike(window: NumberWindow): boolean {
+  if (window.groups.length !== 3 || !hasUniformSeparator(window, '-./')) return false;
   const lengths = groupLengths(window).join(',');
-  const values = window.groups.map(Number);
-  const [a = 0, b = 0, c = 0] = values;
-  if (window.groups.length !== 3) return false;
+  const [a = 0, b = 0, c = 0] = window.groups.map(Number);
   if (lengths === '4,2,2') return a >= 1900 && a <= 2199 && b <= 12 && c <= 31;
   if (lengths === '2,2,4') return c >= 1900 && c <= 2199 && ((a <= 31 && b <= 12) || (a <= 12 && b <= 31));
   if (lengths === '2,2,2' || lengths === '1,1,4' || lengths === '1,2,4' || lengths === '2,1,4') return a <= 31 && b <= 31;

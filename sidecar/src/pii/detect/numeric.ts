@@ -1,10 +1,12 @@
 import type { Span } from '../entities.js';
-import { confirmCard } from './card.js';
+import { isLabelledIdentifier } from '../context.js';
+import { confirmCard, isCardShaped } from './card.js';
+import { isIsbnShaped } from './isbn.js';
 import { confirmIpv4 } from './ipv4.js';
 import { isLoose, type NumberWindow } from './number-window.js';
 import { confirmPhone } from './phone.js';
 import { atomic, WORD, type ShapeDetector } from './shape.js';
-import { confirmSsn } from './us-ssn.js';
+import { confirmSsn, isSsnShaped } from './us-ssn.js';
 
 // Longest first within a window size; card before SSN before phone because their shapes are
 // stricter (a Luhn-valid 4-4-4-4 run is never read as a phone number).
@@ -63,6 +65,11 @@ function canEndAt(run: Run, last: number): boolean {
   return after === undefined || isLoose(after) || after === '/';
 }
 
+/** Shapes that, when they fail validation, are still that kind of number and not a shorter one. */
+function isClaimedShape(window: NumberWindow): boolean {
+  return isCardShaped(window) || isSsnShaped(window) || isIsbnShaped(window);
+}
+
 function confirmWindow(window: NumberWindow): Span | undefined {
   for (const detect of WINDOW_DETECTORS) {
     // Only a dotted quad may end right before "/": CIDR suffixes (10.0.0.0/8).
@@ -74,15 +81,18 @@ function confirmWindow(window: NumberWindow): Span | undefined {
 }
 
 function confirmRun(text: string, start: number, end: number): Span[] {
+  // "Order no. 4111 …", "ISBN 978 0 …": the whole run is the labelled identifier.
+  if (isLabelledIdentifier(text, start)) return [];
   const run = parseRun(text, start, end);
   const spans: Span[] = [];
   for (let first = 0; first < run.groups.length; first += 1) {
     if (!canStartAt(run, first)) continue;
     for (let last = Math.min(run.groups.length, first + MAX_GROUPS) - 1; last >= first; last -= 1) {
       if (!canEndAt(run, last)) continue;
-      const span = confirmWindow(windowOf(text, run, start, first, last));
-      if (span === undefined) continue;
-      spans.push(span);
+      const window = windowOf(text, run, start, first, last);
+      const span = confirmWindow(window);
+      if (span !== undefined) spans.push(span);
+      if (span === undefined && !isClaimedShape(window)) continue;
       first = last;
       break;
     }

@@ -1,6 +1,7 @@
 import type { Span } from '../entities.js';
-import { hasPhoneContext, isLabelledIdentifier } from '../context.js';
+import { hasPhoneContext, isLabelledIdentifier, isLabelledVersion } from '../context.js';
 import { digitsOf, groupLengths, hasUniformSeparator, isDateLike, type NumberWindow } from './number-window.js';
+import { isSsnShaped } from './us-ssn.js';
 
 // Numbering plans, loosely: E.164 caps a number at 15 digits after the country code's "+" (or
 // the "00" international prefix); NANP is NPA-NXX-XXXX with N in 2-9; European national numbers
@@ -48,8 +49,25 @@ function isContextualNumber(window: NumberWindow): boolean {
 
 const CURRENCY_AFTER = /^[ \u00A0]?(?:€|\$|£|¥|eur|usd|gbp|chf|euros?|dollars?)/i;
 
+function isDottedQuad(window: NumberWindow): boolean {
+  return window.groups.length === 4 && window.seps.every((sep) => sep === '.') && window.groups.every((group) => group.length <= 3);
+}
+
+/** Dates, versions and amounts that a phone rule would otherwise accept. */
+function isOtherNumber(window: NumberWindow): boolean {
+  const leading = { ...window, groups: window.groups.slice(0, 3), seps: window.seps.slice(0, 2) };
+  if (isDateLike(leading)) return true;
+  // "030/1234567" is a phone number; "12/05/2024 10" and "3/4/5" are not.
+  if (window.seps.some((sep) => sep.includes('/')) && window.groups.length > 2) return true;
+  // ddd-dd-dddd is an SSN (valid or not); a dotted quad is an address (valid or not).
+  if (isSsnShaped(window) || isDottedQuad(window)) return true;
+  // Dotted runs with one-digit groups are versions and outline numbers (7.9.16.1487, 1.2.3).
+  if (window.seps.some((sep) => sep.includes('.')) && window.groups.some((group) => group.length === 1)) return true;
+  return CURRENCY_AFTER.test(window.text.slice(window.end, window.end + 8)) || isLabelledVersion(window.text, window.start);
+}
+
 export function confirmPhone(window: NumberWindow): Span | undefined {
-  if (isDateLike(window) || CURRENCY_AFTER.test(window.text.slice(window.end, window.end + 8))) return undefined;
+  if (isOtherNumber(window)) return undefined;
   const plausible = isInternational(window) || isNanp(window) || isNationalTrunk(window)
     || isNineDigitNational(window) || isContextualNumber(window);
   if (!plausible || isLabelledIdentifier(window.text, window.start)) return undefined;

@@ -3,12 +3,17 @@ import { hasSsnLabel, isLabelledIdentifier } from '../context.js';
 import { isValidSsn } from '../ssn.js';
 import { groupLengths, hasUniformSeparator, type NumberWindow } from './number-window.js';
 
+/** ddd-dd-dddd, valid or not: such a window is never read as a phone number. */
+export function isSsnShaped(window: NumberWindow): boolean {
+  return window.prefix === '' && groupLengths(window).join(',') === '3,2,4' && hasUniformSeparator(window, '- .\u00A0');
+}
+
 /** `ddd-dd-dddd` (or spaces, dots), or nine bare digits right after an SSN label. */
 export function confirmSsn(window: NumberWindow): Span | undefined {
   if (window.prefix !== '') return undefined;
   const shape = groupLengths(window).join(',');
   let parts: readonly string[];
-  if (shape === '3,2,4' && hasUniformSeparator(window, '- .\u00A0')) parts = window.groups;
+  if (isSsnShaped(window)) parts = window.groups;
   else if (shape === '9' && hasSsnLabel(window.text, window.start)) {
     const digits = window.groups[0] ?? '';
     parts = [digits.slice(0, 3), digits.slice(3, 5), digits.slice(5)];

@@ -283,7 +283,7 @@ function render(r) {
   lines.push(`config size: ${r.size.configBytes} bytes (${(r.size.configBytes / 1048576 * 100).toFixed(1)} % of 1 MiB), gzip ${r.size.configGzipBytes}; intent model ${r.size.modelBytes} bytes`);
   const c = r.cost;
   lines.push(`cost on the held-out mix: routed $${c.routedUsd.toFixed(4)} vs always-${PREMIUM_TARGET} $${c.alwaysPremiumUsd.toFixed(4)} → saved ${pct(c.savedVsPremium)}; label oracle saves ${pct(c.oracleSavedVsPremium)}; quality tier met on ${pct(c.qualityMet)} (under-served: ${JSON.stringify(c.underServed)})`);
-  lines.push(`compile: ${r.compile.firstMs.toFixed(0)} ms first, ${r.compile.secondMs.toFixed(0)} ms again, same version ${r.compile.sameVersion} (${r.compile.version})`);
+  lines.push(`compile: ${r.compile.firstMs.toFixed(0)} ms first, ${r.compile.secondMs.toFixed(0)} ms again (model memoised), same version ${r.compile.sameVersion} (${r.compile.version})`);
   lines.push('');
   lines.push(`misrouted (${r.errors.length}):`);
   for (const e of r.errors.slice(0, 25)) lines.push(`- ${e.id} [${e.label}] ${e.decision} (${e.intent?.intent} ${e.intent?.confidence.toFixed(2)}): ${JSON.stringify(e.text)}`);

@@ -25,7 +25,11 @@ afterAll(async () => {
   await sidecar.close();
   await fleet.close();
 });
-beforeEach(() => fleet.resetAll());
+beforeEach(() => {
+  fleet.resetAll();
+  // Each case starts with healthy endpoints: passive health would otherwise carry ejections over.
+  sidecar.holder.current?.resilience.state.reset();
+});
 
 const chatURL = (): string => `${sidecar.url}/v1/chat/completions`;
 

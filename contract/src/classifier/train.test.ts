@@ -4,7 +4,7 @@ import { canonicalJson } from '../version.js';
 import { DEFAULT_FEATURE_SPEC, Featurizer } from './features.js';
 import { decodeWeights, type IntentModel } from './model.js';
 import { intentModelSchema } from './schema.js';
-import { DEFAULT_TRAIN_OPTIONS, trainIntentModel, type TrainingIntent } from './train.js';
+import { DEFAULT_TRAIN_OPTIONS, forgetTrainedModels, trainIntentModel, type TrainingIntent } from './train.js';
 
 const INTENTS: TrainingIntent[] = [
   { name: 'triage', examples: [
@@ -45,7 +45,8 @@ function classify(model: IntentModel, text: string): string {
 describe('trainIntentModel', () => {
   const model = trainIntentModel(INTENTS);
 
-  it('gives byte-identical models for the same examples, whatever the order of intents', () => {
+  it('gives byte-identical models when trained again, whatever the order of intents', () => {
+    forgetTrainedModels();
     expect(canonicalJson(trainIntentModel([...INTENTS].reverse()))).toBe(canonicalJson(model));
   });
 
@@ -85,8 +86,18 @@ describe('trainIntentModel', () => {
     expect(decodeWeights(trained).weights.length).toBeLessThanOrEqual(128 * 1024);
   });
 
+  it('hands out copies, so changing one model leaves the next call untouched', () => {
+    const first = trainIntentModel(INTENTS);
+    first.bias[0] = 99;
+    first.labels.push('extra');
+    expect(trainIntentModel(INTENTS)).toEqual(model);
+  });
+
   it('trains with fewer epochs when asked, still deterministically', () => {
     const options = { ...DEFAULT_TRAIN_OPTIONS, epochs: 2 };
-    expect(canonicalJson(trainIntentModel(INTENTS, options))).toBe(canonicalJson(trainIntentModel(INTENTS, options)));
+    const once = canonicalJson(trainIntentModel(INTENTS, options));
+    forgetTrainedModels();
+    expect(canonicalJson(trainIntentModel(INTENTS, options))).toBe(once);
+    expect(once).not.toBe(canonicalJson(model));
   });
 });

@@ -48,14 +48,36 @@ function samplesOf(intents: readonly TrainingIntent[], featurizer: Featurizer): 
   }));
 }
 
-function trainingSetHash(intents: readonly TrainingIntent[]): string {
+/** Full sha256 hex of the sorted intents and their examples. */
+function trainingSetDigest(intents: readonly TrainingIntent[]): string {
   const hash = createHash('sha256');
   for (const intent of intents) {
     hash.update(`${intent.name}\u0000`);
     for (const example of intent.examples) hash.update(`${example}\u0000`);
     hash.update('\u0001');
   }
-  return `sha256:${hash.digest('hex').slice(0, 16)}`;
+  return hash.digest('hex');
+}
+
+/**
+ * The operator recompiles a namespace on every change, mostly with the same examples; training
+ * is pure, so the last few models are kept by their training set and options. Callers get a copy.
+ */
+const MEMO_LIMIT = 16;
+const memo = new Map<string, IntentModel>();
+
+function copyOf(model: IntentModel): IntentModel {
+  return { ...model, features: { ...model.features }, labels: [...model.labels], bias: [...model.bias], scale: [...model.scale] };
+}
+
+/** Empties the memo; for tests that must see training itself run twice. */
+export function forgetTrainedModels(): void {
+  memo.clear();
+}
+
+function remember(key: string, model: IntentModel): void {
+  memo.set(key, model);
+  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value!);
 }
 
 /** Softmax of `scores` in place. */
@@ -142,16 +164,23 @@ export function defaultOptionsFor(intentCount: number): TrainOptions {
  */
 export function trainIntentModel(intents: readonly TrainingIntent[], options: TrainOptions = defaultOptionsFor(intents.length)): IntentModel {
   const sorted = [...intents].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const digest = trainingSetDigest(sorted);
+  const { features, epochs, learningRate, l2, seed } = options;
+  const key = JSON.stringify([digest, features.bits, features.maxChars, features.charMin, features.charMax, epochs, learningRate, l2, seed]);
+  const known = memo.get(key);
+  if (known !== undefined) return copyOf(known);
   const featurizer = new Featurizer(options.features);
   const dimensions = 1 << options.features.bits;
   const { weights, bias } = fit(samplesOf(sorted, featurizer), sorted.length, dimensions, options);
   const { bytes, scale } = quantize(weights, sorted.length);
-  return {
+  const model: IntentModel = {
     features: { id: FEATURIZER_ID, ...options.features },
     labels: sorted.map((intent) => intent.name),
     bias: Array.from(bias, stable),
     scale,
     weights: encodeWeights(bytes),
-    trainedOn: trainingSetHash(sorted),
+    trainedOn: `sha256:${digest.slice(0, 16)}`,
   };
+  remember(key, model);
+  return copyOf(model);
 }

@@ -19,10 +19,22 @@ export const HELP = `usage: switchyard operator --tls-cert F --tls-key F [flags]
   --client-ca F           CA whose client certificates may read /v1/sidecars (proxy-status)
   --metrics-port N        /metrics, /healthz, /readyz over HTTP (default 9090)
   --leader-elect          elect a leader on a Lease; only the leader writes status
-  --namespace NS          namespace of the Lease (default $POD_NAMESPACE, else switchyard-system)
+  --namespace NS          namespace of the Lease and the sidecar reports (default
+                          $SWITCHYARD_OPERATOR_NAMESPACE, else switchyard-system)
+  --lease-name N          name of the Lease (default switchyard-operator)
   --lease-duration S, --renew-deadline S, --retry-period S   seconds (default 15, 10, 2)
   --resync-period S       recompile every namespace this often (default 30)
-  -h, --help              show this help`;
+  -h, --help              show this help
+
+Flags fall back to the chart's environment: SWITCHYARD_CHANNEL_PORT, SWITCHYARD_METRICS_PORT,
+SWITCHYARD_BIND_ADDRESS, SWITCHYARD_LEADER_ELECTION (true/false), SWITCHYARD_LEASE_NAME,
+SWITCHYARD_LEASE_DURATION_SECONDS, SWITCHYARD_OPERATOR_NAMESPACE, SWITCHYARD_TLS_CERT_FILE,
+SWITCHYARD_TLS_KEY_FILE; the replica's identity is $SWITCHYARD_POD_NAME.`;
+
+const env = (name: string): string | undefined => {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+};
 
 function seconds(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback * 1000;
@@ -51,6 +63,7 @@ export async function startOperatorCommand(argv: readonly string[], write: (text
       'metrics-port': { type: 'string' },
       'leader-elect': { type: 'boolean' },
       namespace: { type: 'string' },
+      'lease-name': { type: 'string' },
       'lease-duration': { type: 'string' },
       'renew-deadline': { type: 'string' },
       'retry-period': { type: 'string' },
@@ -63,31 +76,35 @@ export async function startOperatorCommand(argv: readonly string[], write: (text
     write(`${HELP}\n`);
     return undefined;
   }
-  const certFile = values['tls-cert'];
-  const keyFile = values['tls-key'];
+  const certFile = values['tls-cert'] ?? env('SWITCHYARD_TLS_CERT_FILE');
+  const keyFile = values['tls-key'] ?? env('SWITCHYARD_TLS_KEY_FILE');
   if (certFile === undefined || keyFile === undefined) throw new UsageError('switchyard operator: --tls-cert and --tls-key are required');
   const kubeConfig = new KubeConfig();
   if (values.kubeconfig !== undefined) kubeConfig.loadFromFile(values.kubeconfig);
   else kubeConfig.loadFromDefault();
   const log = createLogger('operator');
-  const host = values['bind-address'] ?? '127.0.0.1';
+  const host = values['bind-address'] ?? env('SWITCHYARD_BIND_ADDRESS') ?? '127.0.0.1';
+  const leaderElect = values['leader-elect'] ?? env('SWITCHYARD_LEADER_ELECTION') === 'true';
   const [cert, key, clientCa] = await Promise.all([
     readFile(certFile), readFile(keyFile), values['client-ca'] === undefined ? undefined : readFile(values['client-ca']),
   ]);
   const operator = await startOperator({
     kubeConfig,
-    identity: `${hostname()}-${process.pid}`,
-    channel: { host, port: parsePort('operator', values['channel-port'], 9443), cert, key, ...(clientCa === undefined ? {} : { clientCa }) },
-    leaderElection: values['leader-elect'] === true ? {
-      namespace: values.namespace ?? process.env['POD_NAMESPACE'] ?? 'switchyard-system',
-      leaseDurationMs: seconds('lease-duration', values['lease-duration'], 15),
+    identity: env('SWITCHYARD_POD_NAME') ?? `${hostname()}-${process.pid}`,
+    channel: {
+      host, port: parsePort('operator', values['channel-port'] ?? env('SWITCHYARD_CHANNEL_PORT'), 9443), cert, key, ...(clientCa === undefined ? {} : { clientCa }),
+    },
+    leaderElection: leaderElect ? {
+      namespace: values.namespace ?? env('SWITCHYARD_OPERATOR_NAMESPACE') ?? 'switchyard-system',
+      name: values['lease-name'] ?? env('SWITCHYARD_LEASE_NAME') ?? 'switchyard-operator',
+      leaseDurationMs: seconds('lease-duration', values['lease-duration'] ?? env('SWITCHYARD_LEASE_DURATION_SECONDS'), 15),
       renewDeadlineMs: seconds('renew-deadline', values['renew-deadline'], 10),
       retryPeriodMs: seconds('retry-period', values['retry-period'], 2),
     } : null,
     resyncMs: seconds('resync-period', values['resync-period'], 30),
     log,
   });
-  const metrics = await startMetricsServer(host, parsePort('operator', values['metrics-port'], 9090), operator.metrics.registry, () => operator.notReady());
+  const metrics = await startMetricsServer(host, parsePort('operator', values['metrics-port'] ?? env('SWITCHYARD_METRICS_PORT'), 9090), operator.metrics.registry, () => operator.notReady());
   return {
     channelPort: operator.channelPort,
     metricsPort: metrics.port,

@@ -127,6 +127,8 @@ class Client implements ChannelClient {
         clearTimeout(idle);
         idle = setTimeout(() => stream.close(), idleMs);
       };
+      // Also bounds the wait for response headers from an operator that accepted and hung.
+      touch();
       stream.on('response', (headers) => {
         const status = Number(headers[':status']);
         if (status !== 200) {

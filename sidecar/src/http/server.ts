@@ -2,7 +2,7 @@
 // run inside its crash scope, and malformed HTTP answered with OpenAI error JSON.
 
 import { randomUUID } from 'node:crypto';
-import { createServer, STATUS_CODES, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Runtime } from '../config/runtime.js';
 import type { Logger } from '../metrics/log.js';
@@ -10,6 +10,7 @@ import { recordRequest } from '../metrics/registry.js';
 import { failExchange, runInRequestScope } from './crash-guard.js';
 import { GatewayError, toOpenAIError } from '../errors/index.js';
 import { createExchange, type Exchange } from './exchange.js';
+import { createServer, STATUS_CODES } from './node-http.js';
 import { routeOf, type RouteSpec } from './routes.js';
 
 export interface HttpLimits {

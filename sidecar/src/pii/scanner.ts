@@ -1,6 +1,9 @@
-// One pass of one combined pattern per text finds every built-in candidate; the alternatives are
-// ordered so the most specific shape wins where two could start at the same place. Custom route
-// patterns run after it, one pass each.
+// Each detector family lists its candidates with a pattern anchored on its rarest character,
+// behind a cheap pre-filter on the whole text (no digit: no number, IBAN or IP; no "@": no
+// e-mail). The candidates are then taken in one ordered pass, so one text is validated once,
+// left to right, and the most specific family wins where two start at the same place.
+// (One regex alternation of all families would be simpler but is ~30x slower in V8: it defeats
+// the engine's first-character quick check and runs every lookbehind at every position.)
 
 import type { Span } from './entities.js';
 import { scanCustom, type CustomDetector } from './detect/custom.js';
@@ -9,27 +12,36 @@ import { ibanDetector } from './detect/iban.js';
 import { ipv6Detector } from './detect/ipv6.js';
 import { numericDetector } from './detect/numeric.js';
 import { secretDetector } from './detect/secret.js';
-import type { ShapeDetector } from './detect/shape.js';
+import type { Candidate, ShapeDetector } from './detect/shape.js';
 
+/** In priority order: where candidates of two families start together, the earlier one is tried. */
 const SHAPES: readonly ShapeDetector[] = [secretDetector, emailDetector, ibanDetector, ipv6Detector, numericDetector];
 
-const COMBINED = new RegExp(SHAPES.map((shape) => shape.source).join('|'), 'g');
+interface Ranked extends Candidate {
+  readonly shape: ShapeDetector;
+  readonly rank: number;
+}
 
-function shapeOf(groups: Record<string, string | undefined> | undefined): ShapeDetector | undefined {
-  return SHAPES.find((shape) => groups?.[shape.name] !== undefined);
+function candidatesOf(text: string): Ranked[] {
+  const ranked: Ranked[] = [];
+  SHAPES.forEach((shape, rank) => {
+    if (!shape.mayOccur(text)) return;
+    for (const candidate of shape.find(text)) ranked.push({ ...candidate, shape, rank });
+  });
+  return ranked.sort((a, b) => a.start - b.start || a.rank - b.rank);
 }
 
 /** Built-in entity spans in text order, not overlapping. */
 export function scanBuiltins(text: string): Span[] {
   const spans: Span[] = [];
-  // Shared across calls: the scan is synchronous, and lastIndex is reset first.
-  COMBINED.lastIndex = 0;
-  for (let match = COMBINED.exec(text); match !== null; match = COMBINED.exec(text)) {
-    const end = match.index + match[0].length;
-    const found = shapeOf(match.groups)?.confirm(text, match.index, end) ?? [];
+  let cursor = 0;
+  for (const candidate of candidatesOf(text)) {
+    if (candidate.start < cursor) continue;
+    const found = candidate.shape.confirm(text, candidate.start, candidate.end);
     spans.push(...found);
-    const last = found[found.length - 1];
-    COMBINED.lastIndex = last === undefined ? Math.max(end, match.index + 1) : last.end;
+    // A rejected candidate is skipped whole; after a confirmed one, scanning resumes at its end
+    // (an IBAN candidate may run into the next word, which can still hold something else).
+    cursor = found[found.length - 1]?.end ?? candidate.end;
   }
   return spans;
 }

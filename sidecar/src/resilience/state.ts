@@ -59,6 +59,13 @@ export class ResilienceState {
     return getOrAdd(this.budgetByRoute, route, () => new RetryBudget(this.budgetPolicies.get(route) ?? FALLBACK_BUDGET, this.clock));
   }
 
+  /** Forgets everything learnt (an operator's "start afresh"; tests between cases). */
+  reset(): void {
+    this.healthById.clear();
+    this.latencyById.clear();
+    this.budgetByRoute.clear();
+  }
+
   /** Endpoint ids with state, for metrics and tests. */
   endpoints(): string[] {
     return [...this.healthById.keys()];

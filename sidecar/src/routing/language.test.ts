@@ -8,6 +8,7 @@ describe('detectLanguage', () => {
     ['Chinese with English terms', '请用Python写一个快速排序的函数', 'zh', 'han'],
     ['Japanese, whose Han share alone would look Chinese', 'スマホの充電が遅い', 'ja', 'kana'],
     ['Japanese mostly in kanji', '東京都内の天気予報を確認してください', 'ja', 'kana'],
+    ['Chinese with a katakana middle dot in a name', '约翰・史密斯是谁', 'zh', 'han'],
     ['Korean', '내일 서울 날씨 어때요?', 'ko', 'hangul'],
     ['English', 'Which team handles refunds?', null, 'latin'],
     ['English quoting one Chinese character', 'What does the character 爱 mean in this sentence?', null, 'latin'],

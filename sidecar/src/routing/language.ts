@@ -32,7 +32,8 @@ function scriptOf(code: number): number {
   if (code >= 0x4e00 && code <= 0x9fff) return HAN;
   if (code >= 0x3400 && code <= 0x4dbf) return HAN;
   if (code >= 0xf900 && code <= 0xfaff) return HAN;
-  if (code >= 0x3040 && code <= 0x30ff) return KANA;
+  // U+30FB (katakana middle dot) also separates transliterated names in Chinese: not kana.
+  if (code >= 0x3040 && code <= 0x30ff) return code === 0x30fb ? NOT_A_LETTER : KANA;
   if (code >= 0x31f0 && code <= 0x31ff) return KANA;
   if (code >= 0xff66 && code <= 0xff9d) return KANA;
   if ((code >= 0xac00 && code <= 0xd7af) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) return HANGUL;

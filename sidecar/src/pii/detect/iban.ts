@@ -1,6 +1,6 @@
 import type { Span } from '../entities.js';
 import { ibanLength, isValidIban } from '../iban.js';
-import { atomic, type ShapeDetector } from './shape.js';
+import { atomic, findAll, HAS_DIGIT, type ShapeDetector } from './shape.js';
 
 // Compact, or printed in groups of four (the ISO 13616 paper format) separated by spaces or dashes.
 const CANDIDATE = String.raw`[A-Za-z]{2}[0-9]{2}(?:[A-Za-z0-9]{8,30}|(?:[ \-][A-Za-z0-9]{4}){2,7}(?:[ \-][A-Za-z0-9]{1,4})?)`;
@@ -26,8 +26,11 @@ function confirmIban(text: string, start: number, end: number): Span[] {
   return isValidIban(compact) ? [{ kind: 'iban', start, end: position }] : [];
 }
 
+const PATTERN = new RegExp(`(?<![A-Za-z0-9])${atomic('iban', CANDIDATE)}`, 'g');
+
 export const ibanDetector: ShapeDetector = {
   name: 'iban',
-  source: `(?<iban>(?<![A-Za-z0-9])${atomic('iban', CANDIDATE)})`,
+  mayOccur: (text) => HAS_DIGIT.test(text),
+  find: (text) => findAll(PATTERN, text),
   confirm: confirmIban,
 };

@@ -5,7 +5,7 @@ import { isIsbnShaped } from './isbn.js';
 import { confirmIpv4 } from './ipv4.js';
 import { isLoose, type NumberWindow } from './number-window.js';
 import { confirmPhone } from './phone.js';
-import { atomic, WORD, type ShapeDetector } from './shape.js';
+import { findAll, HAS_DIGIT, WORD, type ShapeDetector } from './shape.js';
 import { confirmSsn, isSsnShaped } from './us-ssn.js';
 
 // Longest first within a window size; card before SSN before phone because their shapes are
@@ -15,9 +15,18 @@ const WINDOW_DETECTORS = [confirmIpv4, confirmCard, confirmSsn, confirmPhone] as
 /** Enough for "+44 (0) 20 7946 0958" and "4111 1111 1111 1111 111"; bounds the work per run. */
 const MAX_GROUPS = 8;
 
-const RUN = String.raw`(?:\+[ \u00A0]?|\(\+?)?[0-9]+(?:[ \u00A0\u202F.\-/()]{1,3}[0-9]+)*`;
+// Greedy and unambiguous (separators and digits are disjoint): one linear pass finds every run.
+const RUN = /(?:\+[ \u00A0]?|\(\+?)?[0-9]+(?:[ \u00A0\u202F.\-\/()]{1,3}[0-9]+)*/g;
+
+// A run glued to a word, an amount ($, €, £) or a longer number (1,234 / 12/25 / 10:30 / 1.5)
+// cannot start a window at its first group; one glued to a word or "@" cannot end at its last.
+const GLUED_BEFORE = new RegExp(`[${WORD}+\\-@$€£¥]$|[0-9][.,/:]$`);
+const GLUED_AFTER = new RegExp(`^[${WORD}@]`);
 
 interface Run {
+  /** The first group may open a window: nothing glues the run to what is before it. */
+  readonly openStart: boolean;
+  readonly openEnd: boolean;
   readonly prefix: string;
   readonly groups: readonly string[];
   readonly starts: readonly number[];
@@ -37,7 +46,14 @@ function parseRun(text: string, start: number, end: number): Run {
     starts.push(match.index);
     previousEnd = match.index + match[0].length;
   }
-  return { prefix: text.slice(start, starts[0] ?? start), groups, starts, seps };
+  return {
+    openStart: !GLUED_BEFORE.test(text.slice(Math.max(0, start - 2), start)),
+    openEnd: !GLUED_AFTER.test(text.slice(end, end + 1)),
+    prefix: text.slice(start, starts[0] ?? start),
+    groups,
+    starts,
+    seps,
+  };
 }
 
 function windowOf(text: string, run: Run, runStart: number, first: number, last: number): NumberWindow {
@@ -57,12 +73,12 @@ function windowOf(text: string, run: Run, runStart: number, first: number, last:
 
 function canStartAt(run: Run, first: number): boolean {
   const before = run.seps[first - 1];
-  return before === undefined || isLoose(before) || before.endsWith('(');
+  return before === undefined ? run.openStart : isLoose(before) || before.endsWith('(');
 }
 
 function canEndAt(run: Run, last: number): boolean {
   const after = run.seps[last];
-  return after === undefined || isLoose(after) || after === '/';
+  return after === undefined ? run.openEnd : isLoose(after) || after === '/';
 }
 
 /** Shapes that, when they fail validation, are still that kind of number and not a shorter one. */
@@ -102,7 +118,7 @@ function confirmRun(text: string, start: number, end: number): Span[] {
 
 export const numericDetector: ShapeDetector = {
   name: 'number',
-  // Not inside a word, an amount ($, €, £) or a longer number (1,234 / 12/25 / 10:30 / 1.5).
-  source: `(?<number>(?<![${WORD}+\\-@$€£¥]|[0-9][.,/:])${atomic('number', RUN)}(?![${WORD}@]))`,
+  mayOccur: (text) => HAS_DIGIT.test(text),
+  find: (text) => findAll(RUN, text),
   confirm: confirmRun,
 };

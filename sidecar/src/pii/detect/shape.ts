@@ -1,14 +1,22 @@
 import type { Span } from '../entities.js';
 
+/** Where a detector's shape occurs in a text, before validation. */
+export interface Candidate {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * One detector family inside the scanner's combined pattern. `source` is one alternative of that
- * pattern (it must define the named group `name` around the whole candidate and use only its
- * own `<name>…>` inner groups); `confirm` turns a candidate into zero or more validated spans.
- * Candidates are maximal tokens of their shape, so a rejected one is skipped as a whole.
+ * One detector family. `find` lists candidates, each anchored on the family's rarest character
+ * (`@` for e-mail, `:` for IPv6, a digit for numbers and IBANs, a vendor prefix for secrets);
+ * `confirm` turns one into zero or more validated spans. Candidates are maximal tokens of their
+ * shape, so a rejected one is skipped as a whole.
  */
 export interface ShapeDetector {
   readonly name: string;
-  readonly source: string;
+  /** Cheap test on the whole text: false means `find` would return nothing. */
+  readonly mayOccur: (text: string) => boolean;
+  readonly find: (text: string) => Candidate[];
   readonly confirm: (text: string, start: number, end: number) => readonly Span[];
 }
 
@@ -17,8 +25,21 @@ export const WORD = String.raw`\w\u00C0-\u024F`;
 
 /**
  * Matches `body` atomically (JS has no atomic groups; a lookahead never backtracks into itself):
- * the candidate is the longest match or nothing, which keeps every alternative linear.
+ * the candidate is the longest match or nothing, which keeps every pattern linear.
  */
 export function atomic(name: string, body: string): string {
   return `(?=(?<${name}Atom>${body}))\\k<${name}Atom>`;
 }
+
+/** Every match of a global pattern as a candidate. */
+export function findAll(pattern: RegExp, text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    candidates.push({ start: match.index, end: match.index + match[0].length });
+    if (match[0].length === 0) pattern.lastIndex += 1;
+  }
+  return candidates;
+}
+
+export const HAS_DIGIT = /[0-9]/;

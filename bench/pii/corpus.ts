@@ -7,6 +7,9 @@ import { GOLD_TYPES, GOLD_VALUES, NEAR_MISS_VALUES, type GoldType } from './valu
 
 export const DEFAULT_SEED = 20261128;
 
+/** Dates ("recent", timestamps) are drawn relative to this, not to the clock, so a seed is enough. */
+const REFERENCE_DATE = '2026-01-01T00:00:00.000Z';
+
 export interface GoldSpan {
   readonly type: GoldType;
   readonly start: number;
@@ -91,6 +94,7 @@ function fakers(seed: number): Map<string, Faker> {
   Object.entries(LOCALES).forEach(([name, locale], index) => {
     const faker = new Faker({ locale: [...locale] });
     faker.seed(seed * 31 + index);
+    faker.setDefaultRefDate(REFERENCE_DATE);
     byLocale.set(name, faker);
   });
   return byLocale;

@@ -13,10 +13,28 @@ export function policyFor(action: 'redact' | 'block', restoreInResponse = false)
   return { entities: GOLD_TYPES.map((type) => ({ type, action })), custom: [], restoreInResponse };
 }
 
-export function leaksInto(body: string, value: string): boolean {
-  if (value.length <= 6) return body.includes(value);
-  for (let i = 0; i + 6 <= value.length; i += 1) if (body.includes(value.slice(i, i + 6))) return true;
+/**
+ * True when a `width`-character window of value is in body but not in `neutral` (the same body
+ * built from the text with every PII value cut out): "ection" of "disconnection.net" is no leak
+ * when the prompt itself says "protection".
+ */
+export function leaksInto(body: string, value: string, neutral = '', width = 6): boolean {
+  if (value.length <= width) return body.includes(value);
+  for (let i = 0; i + width <= value.length; i += 1) {
+    const window = value.slice(i, i + width);
+    if (body.includes(window) && !neutral.includes(window)) return true;
+  }
   return false;
+}
+
+function withoutValues(item: CorpusItem): string {
+  let text = '';
+  let cursor = 0;
+  for (const span of [...item.spans].sort((a, b) => a.start - b.start)) {
+    text += `${item.text.slice(cursor, span.start)}\u0000`;
+    cursor = span.end;
+  }
+  return text + item.text.slice(cursor);
 }
 
 export interface LeakReport {
@@ -30,7 +48,10 @@ function report(values: number, leaked: number, examples: string[]): LeakReport 
   return { values, leaked, rate: values === 0 ? 0 : leaked / values, examples: examples.slice(0, 10) };
 }
 
-/** Block mode: every request holding PII must be refused, and the refusal must not echo it. */
+/**
+ * Block mode: every request holding PII must be refused, and the refusal must not echo it (no
+ * 8-character piece of a value in the error, the canary rule of the security anchors).
+ */
 export function measureBlockLeaks(items: readonly CorpusItem[], seed: number): LeakReport {
   const faker = new Faker({ locale: [en, base] });
   faker.seed(seed);
@@ -41,15 +62,15 @@ export function measureBlockLeaks(items: readonly CorpusItem[], seed: number): L
   for (const item of items) {
     if (item.spans.length === 0) continue;
     const request = placeText(item.text, randomPlacement(faker));
-    let outgoing: string;
+    let outgoing: string | undefined;
     try {
-      outgoing = JSON.stringify(applyPiiPolicy(request, config).request);
+      applyPiiPolicy(request, config);
     } catch (err) {
-      outgoing = isGatewayError(err) && err.status === 400 ? `${err.message} ${err.param ?? ''}` : JSON.stringify(request);
+      if (isGatewayError(err) && err.status === 400) outgoing = `${err.message} ${err.param ?? ''}`;
     }
     for (const span of item.spans) {
       values += 1;
-      if (leaksInto(outgoing, span.value)) {
+      if (outgoing === undefined || leaksInto(outgoing, span.value, '', 8)) {
         leaked += 1;
         examples.push(`${span.type} ${JSON.stringify(span.value)} in ${JSON.stringify(item.text)}`);
       }
@@ -68,10 +89,12 @@ export function measureRedactLeaks(items: readonly CorpusItem[], seed: number): 
   const examples: string[] = [];
   for (const item of items) {
     if (item.spans.length === 0) continue;
-    const outgoing = JSON.stringify(applyPiiPolicy(placeText(item.text, randomPlacement(faker)), config).request);
+    const placement = randomPlacement(faker);
+    const outgoing = JSON.stringify(applyPiiPolicy(placeText(item.text, placement), config).request);
+    const neutral = JSON.stringify(placeText(withoutValues(item), placement));
     for (const span of item.spans) {
       values += 1;
-      if (leaksInto(outgoing, span.value)) {
+      if (leaksInto(outgoing, span.value, neutral)) {
         leaked += 1;
         examples.push(`${span.type} ${JSON.stringify(span.value)} in ${JSON.stringify(outgoing.slice(0, 300))}`);
       }

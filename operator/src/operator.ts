@@ -14,6 +14,7 @@ import { WorkQueue } from './kube/queue.js';
 import { ReportWatch } from './kube/report-watch.js';
 import { describeError, type Logger } from './log.js';
 import { OperatorMetrics } from './metrics.js';
+import { ConfigMapMemoryStore } from './reconcile/memory-store.js';
 import { Reconciler } from './reconcile/reconciler.js';
 
 export interface LeaderElectionOptions {
@@ -30,7 +31,14 @@ export interface OperatorOptions {
   readonly channel: { readonly host?: string; readonly port: number; readonly cert: Buffer | string; readonly key: Buffer | string; readonly clientCa?: Buffer | string; readonly pingMs?: number };
   /** Null: this replica always leads (single replica, tests). */
   readonly leaderElection: LeaderElectionOptions | null;
+  /**
+   * Namespace for the operator's own ConfigMaps (route memory); default the Lease's namespace.
+   * With neither, route memory lives only in this process.
+   */
+  readonly stateNamespace?: string;
   readonly resyncMs?: number;
+  /** Reconcile only these namespaces (a scoped install, or one test's namespaces); default all. */
+  readonly namespaces?: readonly string[];
   /** Delay that coalesces a burst of acks into one status write. */
   readonly statusDelayMs?: number;
   readonly log: Logger;
@@ -53,6 +61,8 @@ export interface RunningOperator {
 
 export async function startOperator(options: OperatorOptions): Promise<RunningOperator> {
   const identity = options.identity ?? `${hostname()}-${process.pid}`;
+  const scope = options.namespaces === undefined ? undefined : new Set(options.namespaces);
+  const inScope = (namespace: string): boolean => scope === undefined || scope.has(namespace);
   const { log } = options;
   const metrics = new OperatorMetrics();
   const port = options.port ?? new ClientPort(options.kubeConfig);
@@ -65,12 +75,16 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
   });
   const statusDelayMs = options.statusDelayMs ?? 50;
   let publisher: ReportPublisher | undefined;
+  // Until every informer has listed, a namespace looks empty to one that has not: reconciling
+  // then would publish configs without routes and forget route memory.
+  let synced = false;
   const hub = new SidecarHub({
     onSidecarChange: (namespace) => {
       publisher?.changed();
-      queue.add(namespace, statusDelayMs);
+      if (synced && inScope(namespace)) queue.add(namespace, statusDelayMs);
     },
     onUnknownPod: (namespace) => {
+      if (!synced || !inScope(namespace)) return;
       reconciler?.markDirty(namespace);
       queue.add(namespace);
     },
@@ -83,14 +97,17 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
   });
   const watch = new ClusterWatch(options.kubeConfig, {
     onChange: (namespace) => {
+      if (!inScope(namespace)) return;
       reconciler?.markDirty(namespace);
-      queue.add(namespace);
+      if (synced) queue.add(namespace);
     },
     onError: (informer, error) => log.warn('informer failed; restarting', { informer, error: describeError(error) }),
   });
-  reconciler = new Reconciler({ view: watch, port, hub, isLeader, metrics, log });
+  const stateNamespace = options.stateNamespace ?? options.leaderElection?.namespace;
+  const memoryStore = stateNamespace === undefined ? undefined : new ConfigMapMemoryStore(port, stateNamespace);
+  reconciler = new Reconciler({ view: watch, port, hub, isLeader, metrics, log, ...(memoryStore === undefined ? {} : { memoryStore }) });
   const everyNamespace = (): void => {
-    for (const namespace of new Set([...watch.namespaces(), ...reconciler!.knownNamespaces()])) {
+    for (const namespace of new Set([...watch.namespaces(), ...reconciler!.knownNamespaces()].filter(inScope))) {
       reconciler!.markDirty(namespace);
       queue.add(namespace);
     }
@@ -122,13 +139,16 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
     });
     const staleMs = 90_000;
     const reports: ReportWatch = new ReportWatch(options.kubeConfig, election.namespace, () => {
-      for (const namespace of hub.setRemote(remoteStates(reports.reports(), identity, Date.now(), staleMs))) queue.add(namespace, statusDelayMs);
+      for (const namespace of hub.setRemote(remoteStates(reports.reports(), identity, Date.now(), staleMs))) {
+        if (synced && inScope(namespace)) queue.add(namespace, statusDelayMs);
+      }
     }, (error) => log.warn('report informer failed; restarting', { error: describeError(error) }));
     reportWatch = reports;
   } else {
     metrics.leader.set(1);
   }
   await Promise.all([watch.start(), reportWatch?.start()]);
+  synced = true;
   everyNamespace();
   const resync = setInterval(everyNamespace, options.resyncMs ?? 30_000);
   resync.unref();

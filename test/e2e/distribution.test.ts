@@ -27,6 +27,9 @@ const latencies: number[] = [];
 let namespace = '';
 let operator: RunningOperator;
 let operatorKc = kc;
+let operatorNamespace = '';
+const startOperatorHere = (port?: number): Promise<RunningOperator> =>
+  startTestOperator({ kc: operatorKc, stateNamespace: operatorNamespace, namespaces: [namespace], ...(port === undefined ? {} : { port }) });
 let operatorPort = 0;
 let simA: Simulator;
 let simB: Simulator;
@@ -80,8 +83,10 @@ beforeAll(async () => {
   await applyResource(kc, namespace, pool());
   pods = await Promise.all(Array.from({ length: SIDECARS }, (_, i) => createSidecarPod(kc, namespace, `web-${i}`, 'web', { app: 'web' })));
   const tokens = await Promise.all(pods.map((pod) => boundToken(kc, pod, 'web')));
-  operatorKc = (await operatorIdentity(kc)).kubeConfig;
-  operator = await startTestOperator({ kc: operatorKc });
+  const identity = await operatorIdentity(kc);
+  operatorKc = identity.kubeConfig;
+  operatorNamespace = identity.namespace;
+  operator = await startOperatorHere();
   operatorPort = operator.channelPort;
   fleet = await startFleet(operatorUrl(), pods.map((pod, i) => ({ pod: `${namespace}/${pod.name}`, token: tokens[i]! })));
   // Every sidecar gets the namespace's config (no route yet) before the tests start.
@@ -215,7 +220,7 @@ describe('an operator outage', () => {
     console.log(await describeHistogram('operator metric, compile → ack, first operator process', operator.metrics.propagation));
     await operator.stop();
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    operator = await startTestOperator({ kc: operatorKc, port: operatorPort });
+    operator = await startOperatorHere(operatorPort);
     await waitFor(() => operator.hub.connectionCount === SIDECARS, 40_000, 50);
     stop = true;
     await traffic;
@@ -250,11 +255,32 @@ describe('an operator outage', () => {
         await fresh.close(0);
       }
     } finally {
-      operator = await startTestOperator({ kc: operatorKc, port: operatorPort });
+      operator = await startOperatorHere(operatorPort);
     }
     await waitFor(() => operator.hub.connectionCount === SIDECARS, 40_000, 50);
     // Back online, the restored sidecar gets the credentials with the operator's snapshot.
     await waitFor(async () => (await chat(fleet[5]!.running.sidecar.url, 'chat')).status === 200, 5000, 100);
+  });
+});
+
+describe('an operator restarted while a route is invalid', () => {
+  it('keeps serving the route\'s last valid form: the memory outlives the process', async () => {
+    const versions = fleet.map((member) => member.running.sidecar.holder.current?.version);
+    const before = fleet[0]!.running.sidecar.holder.current?.config;
+    await applyResource(kc, namespace, route({ targets: [{ name: 'main', pool: 'nope', model: 'gpt-4o-mini' }] }));
+    await waitFor(async () => (await routeCondition('ResolvedRefs'))?.reason === 'PoolNotFound', 5000, 50);
+    await operator.stop();
+    operator = await startOperatorHere(operatorPort);
+    await waitFor(() => operator.hub.connectionCount === SIDECARS, 40_000, 50);
+    await waitFor(() => fleet.every((member) => member.running.sidecar.holder.current?.revision !== undefined), 5000, 50);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = fleet[0]!.running.sidecar.holder.current?.config;
+    if (after?.version !== before?.version) console.log(`config changed across the restart:\nBEFORE ${JSON.stringify(before)}\nAFTER ${JSON.stringify(after)}`);
+    expect(fleet.map((member) => member.running.sidecar.holder.current?.version)).toEqual(versions);
+    expect(fleet.every((member) => routeEndpointOf(member) === 'sims/b')).toBe(true);
+    expect((await chat(fleet[9]!.running.sidecar.url, 'chat')).status).toBe(200);
+    await applyResource(kc, namespace, route({ targets: [target('b')] }));
+    await waitFor(async () => (await routeCondition('Ready'))?.status === 'True', 5000, 50);
   });
 });
 

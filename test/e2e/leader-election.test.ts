@@ -41,7 +41,7 @@ beforeAll(async () => {
   for (const identity of ['replica-a', 'replica-b']) {
     const port = new CountingPort(operatorAccount.kubeConfig);
     const operator = await startTestOperator({
-      kc: operatorAccount.kubeConfig, identity, kubePort: port,
+      kc: operatorAccount.kubeConfig, identity, kubePort: port, namespaces: [namespace],
       leaderElection: { namespace: leaseNamespace, leaseDurationMs: 2000, renewDeadlineMs: 1500, retryPeriodMs: 200 },
     });
     replicas.push({ operator, port });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await createServiceAccount(kc, namespace, 'web');
   pods = await Promise.all([0, 1, 2].map((i) => createSidecarPod(kc, namespace, `web-${i}`, 'web', { app: 'web' })));
   const tokens = await Promise.all(pods.map((pod) => boundToken(kc, pod, 'web')));
-  operator = await startTestOperator({ kc });
+  operator = await startTestOperator({ kc, namespaces: [namespace] });
   const url = `https://127.0.0.1:${operator.channelPort}`;
   fleet = await startFleet(url, pods.slice(0, 2).map((pod, i) => ({ pod: `${namespace}/${pod.name}`, token: tokens[i]! })));
   nacking = startNackingSidecar(url, `${namespace}/web-2`, tokens[2]!, 'BuildFailed', 'endpoint sims/a: no adapter for provider');

@@ -18,7 +18,7 @@ describe('switchyard operator', () => {
     await installCrds();
     running = await startOperatorCommand([
       '--kubeconfig', clusterEnv('KUBECONFIG'), '--tls-cert', pkiPath('webhook.crt'), '--tls-key', pkiPath('webhook.key'),
-      '--channel-port', '0', '--metrics-port', '0', '--resync-period', '5',
+      '--channel-port', '0', '--metrics-port', '0', '--resync-period', '5', '--watch-namespace', 'switchyard-none',
     ]);
     expect(running?.channelPort).toBeGreaterThan(0);
     const metrics = await (await fetch(`http://127.0.0.1:${running!.metricsPort}/metrics`)).text();

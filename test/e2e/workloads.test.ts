@@ -25,7 +25,7 @@ beforeAll(async () => {
     createSidecarPod(kc, namespace, 'batch-a', 'app', { app: 'batch' }),
   ]);
   const tokens = await Promise.all(pods.map((pod) => boundToken(kc, pod, 'app')));
-  operator = await startTestOperator({ kc });
+  operator = await startTestOperator({ kc, namespaces: [namespace] });
   fleet = await startFleet(`https://127.0.0.1:${operator.channelPort}`, pods.map((pod, i) => ({ pod: `${namespace}/${pod.name}`, token: tokens[i]! })));
 });
 

@@ -13,7 +13,7 @@ function world(identity: TokenIdentity | undefined, pods: PodInfo[] = [pod]): { 
   const unused = (): never => { throw new Error('unused'); };
   const port: KubePort = {
     readSecret: unused, patchStatus: unused, recordEvent: unused, reviewAccess: unused, readLease: unused, writeLease: unused,
-    applyConfigMap: unused, deleteConfigMap: unused,
+    applyConfigMap: unused, deleteConfigMap: unused, readConfigMap: unused,
     readPod: async (namespace, name) => pods.find((p) => p.namespace === namespace && p.name === name),
     reviewToken: async (_token, audiences) => (audiences.includes('switchyard') ? identity : undefined),
   };

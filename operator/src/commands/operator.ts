@@ -19,11 +19,12 @@ export const HELP = `usage: switchyard operator --tls-cert F --tls-key F [flags]
   --client-ca F           CA whose client certificates may read /v1/sidecars (proxy-status)
   --metrics-port N        /metrics, /healthz, /readyz over HTTP (default 9090)
   --leader-elect          elect a leader on a Lease; only the leader writes status
-  --namespace NS          namespace of the Lease and the sidecar reports (default
+  --namespace NS          namespace of the Lease, sidecar reports and route memory (default
                           $SWITCHYARD_OPERATOR_NAMESPACE, else switchyard-system)
   --lease-name N          name of the Lease (default switchyard-operator)
   --lease-duration S, --renew-deadline S, --retry-period S   seconds (default 15, 10, 2)
   --resync-period S       recompile every namespace this often (default 30)
+  --watch-namespace NS    reconcile only this namespace (repeatable; default all)
   -h, --help              show this help
 
 Flags fall back to the chart's environment: SWITCHYARD_CHANNEL_PORT, SWITCHYARD_METRICS_PORT,
@@ -68,6 +69,7 @@ export async function startOperatorCommand(argv: readonly string[], write: (text
       'renew-deadline': { type: 'string' },
       'retry-period': { type: 'string' },
       'resync-period': { type: 'string' },
+      'watch-namespace': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -85,6 +87,7 @@ export async function startOperatorCommand(argv: readonly string[], write: (text
   const log = createLogger('operator');
   const host = values['bind-address'] ?? env('SWITCHYARD_BIND_ADDRESS') ?? '127.0.0.1';
   const leaderElect = values['leader-elect'] ?? env('SWITCHYARD_LEADER_ELECTION') === 'true';
+  const operatorNamespace = values.namespace ?? env('SWITCHYARD_OPERATOR_NAMESPACE') ?? 'switchyard-system';
   const [cert, key, clientCa] = await Promise.all([
     readFile(certFile), readFile(keyFile), values['client-ca'] === undefined ? undefined : readFile(values['client-ca']),
   ]);
@@ -95,12 +98,14 @@ export async function startOperatorCommand(argv: readonly string[], write: (text
       host, port: parsePort('operator', values['channel-port'] ?? env('SWITCHYARD_CHANNEL_PORT'), 9443), cert, key, ...(clientCa === undefined ? {} : { clientCa }),
     },
     leaderElection: leaderElect ? {
-      namespace: values.namespace ?? env('SWITCHYARD_OPERATOR_NAMESPACE') ?? 'switchyard-system',
+      namespace: operatorNamespace,
       name: values['lease-name'] ?? env('SWITCHYARD_LEASE_NAME') ?? 'switchyard-operator',
       leaseDurationMs: seconds('lease-duration', values['lease-duration'] ?? env('SWITCHYARD_LEASE_DURATION_SECONDS'), 15),
       renewDeadlineMs: seconds('renew-deadline', values['renew-deadline'], 10),
       retryPeriodMs: seconds('retry-period', values['retry-period'], 2),
     } : null,
+    stateNamespace: operatorNamespace,
+    ...(values['watch-namespace'] === undefined ? {} : { namespaces: values['watch-namespace'] }),
     resyncMs: seconds('resync-period', values['resync-period'], 30),
     log,
   });

@@ -146,6 +146,15 @@ export class ClientPort implements KubePort {
     return review.status?.allowed === true;
   }
 
+  async readConfigMap(namespace: string, name: string): Promise<Readonly<Record<string, string>> | undefined> {
+    try {
+      return (await this.core.readNamespacedConfigMap({ namespace, name })).data ?? {};
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
   async applyConfigMap(report: ReplicaReport): Promise<void> {
     await this.core.patchNamespacedConfigMap(
       {

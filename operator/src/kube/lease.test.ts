@@ -8,7 +8,7 @@ function leaseStore(): { port: KubePort; lease: () => LeaseRecord | undefined } 
   let version = 0;
   const unused = (): never => { throw new Error('unused'); };
   const port: KubePort = {
-    readSecret: unused, readPod: unused, applyConfigMap: unused, deleteConfigMap: unused, patchStatus: unused, recordEvent: unused, reviewToken: unused, reviewAccess: unused,
+    readSecret: unused, readPod: unused, applyConfigMap: unused, deleteConfigMap: unused, readConfigMap: unused, patchStatus: unused, recordEvent: unused, reviewToken: unused, reviewAccess: unused,
     readLease: async () => stored,
     writeLease: async (_ns, _name, lease): Promise<LeaseWrite> => {
       if ((stored?.resourceVersion ?? undefined) !== lease.resourceVersion) return 'conflict';

@@ -79,7 +79,8 @@ export interface KubePort {
   recordEvent(event: EventRecord): Promise<void>;
   reviewToken(token: string, audiences: readonly string[]): Promise<TokenIdentity | undefined>;
   reviewAccess(question: AccessQuestion): Promise<boolean>;
-  /** Server-side apply of a ConfigMap this replica owns (its sidecar report). */
+  readConfigMap(namespace: string, name: string): Promise<Readonly<Record<string, string>> | undefined>;
+  /** Server-side apply of a ConfigMap the operator owns (sidecar reports, route memory). */
   applyConfigMap(report: ReplicaReport): Promise<void>;
   deleteConfigMap(namespace: string, name: string): Promise<void>;
   readLease(namespace: string, name: string): Promise<LeaseRecord | undefined>;

@@ -41,7 +41,9 @@ export class WorkQueue {
       return;
     }
     this.dirty.add(key);
-    void this.drain();
+    // Informers call back once per object of a list, synchronously: let the whole burst land
+    // (and the caches with it) before a worker reads them.
+    setImmediate(() => void this.drain());
   }
 
   /** Keys waiting or being processed; for tests and health. */

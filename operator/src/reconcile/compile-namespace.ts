@@ -1,7 +1,7 @@
 // One namespace's compile: the namespace-wide verdict (status, route memory) and one config per
 // workload, with invalid routes' last valid forms carried forward. Pure: the caller gathered
 // the inputs.
-import { compile, type CompileResult, type ModelRoute, type SidecarConfig, type SwitchyardResource } from '@switchyard/contract';
+import { compile, validateSidecarConfig, type CompileResult, type ModelRoute, type SidecarConfig, type SwitchyardResource } from '@switchyard/contract';
 import type { SecretData } from '../kube/port.js';
 import { carryForward } from './carry.js';
 import { updateMemory, type RememberedRoute } from './route-memory.js';
@@ -51,7 +51,9 @@ export function compileNamespace(input: NamespaceInput): NamespaceCompile {
   const workloads = input.workloads.map((workload): WorkloadConfig => {
     const result = compile({ ...base, workload: { name: workload.name, labels: { ...workload.labels } } });
     if (result.config === null) return { workload, config: null, credentials: {}, errors: result.errors };
-    const config = carryForward(result.config, memory, leftOut, workload.labels);
+    const carried = carryForward(result.config, memory, leftOut, workload.labels);
+    // Memory may come from a ConfigMap; a merge that does not validate is not sent.
+    const config = carried === result.config || validateSidecarConfig(carried).ok ? carried : result.config;
     return { workload, config, credentials: credentialsFor(config, input.secrets), errors: [] };
   });
   return { verdict, memory, leftOut, workloads };

@@ -13,6 +13,7 @@ import { compileNamespace, type NamespaceCompile, type WorkloadConfig } from './
 import { ConfigHistory } from './config-history.js';
 import type { RememberedRoute } from './route-memory.js';
 import { routeStatusOf } from './route-status.js';
+import type { MemoryStore } from './memory-store.js';
 import { referencedSecretNames } from './secret-refs.js';
 import { StatusWriter, type DesiredStatus } from './status-writer.js';
 import { routeSyncOf, type NamespacePublication } from './sync.js';
@@ -26,6 +27,8 @@ export interface ReconcilerDeps {
   readonly metrics: OperatorMetrics;
   readonly log: Logger;
   readonly now?: () => Date;
+  /** Keeps route memory across restarts; none: memory lives only in this process. */
+  readonly memoryStore?: MemoryStore;
 }
 
 interface NamespaceState {
@@ -92,6 +95,7 @@ export class Reconciler {
     const pods = view.pods(namespace);
     if (resources.length === 0 && pods.length === 0) {
       this.states.delete(namespace);
+      if (this.memories.has(namespace) && this.deps.isLeader()) await this.deps.memoryStore?.save(namespace, new Map());
       this.memories.delete(namespace);
       hub.publish(namespace, new Map(), new Map());
       return;
@@ -99,8 +103,9 @@ export class Reconciler {
     const secrets = await this.readSecrets(namespace, resources);
     const revision = view.revision.current;
     const workloads = groupWorkloads(namespace, pods);
-    const compiled = compileNamespace({ namespace, resources, secrets, workloads, memory: this.memories.get(namespace) ?? new Map() });
+    const compiled = compileNamespace({ namespace, resources, secrets, workloads, memory: await this.memoryOf(namespace) });
     this.memories.set(namespace, compiled.memory);
+    if (this.deps.isLeader()) await this.deps.memoryStore?.save(namespace, compiled.memory);
     const previous = this.states.get(namespace)?.publication;
     const snapshots = new Map<string, Snapshot>();
     for (const entry of compiled.workloads) {
@@ -112,6 +117,12 @@ export class Reconciler {
     const generations = new Map(resources.map((resource) => [generationKey(resource), resource.metadata.generation]));
     this.states.set(namespace, { compiled, publication, generations });
     hub.publish(namespace, snapshots, placement);
+  }
+
+  private async memoryOf(namespace: string): Promise<ReadonlyMap<string, RememberedRoute>> {
+    const known = this.memories.get(namespace);
+    if (known !== undefined) return known;
+    return (await this.deps.memoryStore?.load(namespace)) ?? new Map();
   }
 
   private snapshotOf(entry: WorkloadConfig, previous: NamespacePublication | undefined, revision: number): Snapshot | undefined {

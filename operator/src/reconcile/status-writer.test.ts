@@ -9,7 +9,7 @@ function recordingPort(): { port: KubePort; patches: Record<string, unknown>[]; 
   const unused = (): never => { throw new Error('unused'); };
   const port: KubePort = {
     readSecret: unused, readPod: unused, reviewToken: unused, reviewAccess: unused, readLease: unused, writeLease: unused,
-    applyConfigMap: unused, deleteConfigMap: unused,
+    applyConfigMap: unused, deleteConfigMap: unused, readConfigMap: unused,
     patchStatus: async (_ref: ObjectRef, status) => {
       patches.push({ ...status });
       return String(100 + patches.length);

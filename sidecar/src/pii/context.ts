@@ -25,8 +25,31 @@ export function isLabelledIdentifier(text: string, start: number): boolean {
   return IDENTIFIER_LABEL.test(before(text, start));
 }
 
+const PHONE_WORDS_GLOBAL = new RegExp(PHONE_WORDS.source, 'gi');
+
+// Asked for many windows of one text: the keyword positions are found once per text, and each
+// window only looks them up (a scan per window would make a long run of numbers quadratic).
+let phoneWordsText: string | undefined;
+let phoneWordEnds: number[] = [];
+
+function phoneWordEndsOf(text: string): number[] {
+  if (text !== phoneWordsText) {
+    phoneWordEnds = [...text.matchAll(PHONE_WORDS_GLOBAL)].map((match) => match.index + match[0].length);
+    phoneWordsText = text;
+  }
+  return phoneWordEnds;
+}
+
 export function hasPhoneContext(text: string, start: number): boolean {
-  return PHONE_WORDS.test(before(text, start));
+  const ends = phoneWordEndsOf(text);
+  let low = 0;
+  let high = ends.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((ends[middle] ?? 0) < start - WINDOW) low = middle + 1;
+    else high = middle;
+  }
+  return (ends[low] ?? Infinity) <= start;
 }
 
 export function hasSsnLabel(text: string, start: number): boolean {

@@ -23,6 +23,10 @@ export interface OperatorStart {
   readonly leaderElection?: LeaderElectionOptions | null;
   readonly kubePort?: KubePort;
   readonly log?: OperatorLogger;
+  /** Where the operator keeps its route memory ConfigMaps; none: in memory only. */
+  readonly stateNamespace?: string;
+  /** The suite's namespaces: operators of suites running in parallel must not fight over status. */
+  readonly namespaces?: readonly string[];
 }
 
 export async function startTestOperator(options: OperatorStart): Promise<RunningOperator> {
@@ -33,6 +37,8 @@ export async function startTestOperator(options: OperatorStart): Promise<Running
     channel: { port: options.port ?? 0, cert, key, clientCa, pingMs: 2000 },
     leaderElection: options.leaderElection ?? null,
     resyncMs: 10_000,
+    ...(options.stateNamespace === undefined ? {} : { stateNamespace: options.stateNamespace }),
+    ...(options.namespaces === undefined ? {} : { namespaces: options.namespaces }),
     log: options.log ?? silentOperatorLog,
     ...(options.kubePort === undefined ? {} : { port: options.kubePort }),
   });

@@ -5,7 +5,8 @@ const LABEL = String.raw`[A-Za-z0-9\u00C0-\u024F](?:[A-Za-z0-9\u00C0-\u024F\-]{0
 
 // Anchored on "@": the domain is matched forwards, the local part is walked backwards, so the
 // pattern is tried only where an "@" is, not at every word of the text.
-const DOMAIN = new RegExp(`@(?:${LABEL}\\.)+[A-Za-z]{2,24}(?![${WORD}\\-])`, 'g');
+// At most 8 labels before the top-level domain: bounds the work per "@" on hostile input.
+const DOMAIN = new RegExp(`@(?:${LABEL}\\.){1,8}[A-Za-z]{2,24}(?![${WORD}\\-])`, 'g');
 const LOCAL_CHAR = new RegExp(`[${WORD}.%+'\\-]`);
 const WORD_CHAR = new RegExp(`[${WORD}]`);
 const MAX_LOCAL = 64;

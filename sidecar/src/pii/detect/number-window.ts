@@ -10,6 +10,8 @@ export interface NumberWindow {
   /** What opens the window: `+`, `+ `, `(`, `(+` or nothing. */
   readonly prefix: string;
   readonly groups: readonly string[];
+  /** The groups joined. */
+  readonly digits: string;
   /** seps[k] stands between groups[k] and groups[k + 1]. */
   readonly seps: readonly string[];
   /** The separator after the window inside the run; empty at the end of the run. */
@@ -35,7 +37,7 @@ export function groupLengths(window: NumberWindow): number[] {
 }
 
 export function digitsOf(window: NumberWindow): string {
-  return window.groups.join('');
+  return window.digits;
 }
 
 /** Calendar dates written with numbers only: 2024-01-15, 15.01.2024, 01/15/24. */

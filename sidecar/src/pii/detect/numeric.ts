@@ -1,5 +1,4 @@
 import type { Span } from '../entities.js';
-import { isLabelledIdentifier } from '../context.js';
 import { confirmCard, isCardShaped } from './card.js';
 import { isIsbnShaped } from './isbn.js';
 import { confirmIpv4 } from './ipv4.js';
@@ -12,8 +11,15 @@ import { confirmSsn, isSsnShaped } from './us-ssn.js';
 // stricter (a Luhn-valid 4-4-4-4 run is never read as a phone number).
 const WINDOW_DETECTORS = [confirmIpv4, confirmCard, confirmSsn, confirmPhone] as const;
 
-/** Enough for "+44 (0) 20 7946 0958" and "4111 1111 1111 1111 111"; bounds the work per run. */
-const MAX_GROUPS = 8;
+/** Enough for "+33 1 23 45 67 89" and "4111 1111 1111 1111 111"; bounds the work per run. */
+const MAX_GROUPS = 6;
+
+/** No detector takes more than 19 digits, or fewer than 7 unless it is a dotted quad. */
+function worthTrying(run: Run, first: number, last: number, digits: number): boolean {
+  if (digits > 19) return false;
+  if (digits >= 7) return true;
+  return last - first === 3 && run.seps.slice(first, last).every((sep) => sep === '.');
+}
 
 // Greedy and unambiguous (separators and digits are disjoint): one linear pass finds every run.
 const RUN = /(?:\+[ \u00A0]?|\(\+?)?[0-9]+(?:[ \u00A0\u202F.\-\/()]{1,3}[0-9]+)*/g;
@@ -66,6 +72,7 @@ function windowOf(text: string, run: Run, runStart: number, first: number, last:
     end: (run.starts[last] ?? 0) + (run.groups[last]?.length ?? 0),
     prefix: first === 0 ? run.prefix : opensWithBracket ? '(' : '',
     groups: run.groups.slice(first, last + 1),
+    digits: run.groups.slice(first, last + 1).join(''),
     seps: run.seps.slice(first, last),
     followedBy: run.seps[last] ?? '',
   };
@@ -97,14 +104,15 @@ function confirmWindow(window: NumberWindow): Span | undefined {
 }
 
 function confirmRun(text: string, start: number, end: number): Span[] {
-  // "Order no. 4111 …", "ISBN 978 0 …": the whole run is the labelled identifier.
-  if (isLabelledIdentifier(text, start)) return [];
   const run = parseRun(text, start, end);
+  const digitsBefore = [0];
+  for (const group of run.groups) digitsBefore.push((digitsBefore[digitsBefore.length - 1] ?? 0) + group.length);
   const spans: Span[] = [];
   for (let first = 0; first < run.groups.length; first += 1) {
     if (!canStartAt(run, first)) continue;
     for (let last = Math.min(run.groups.length, first + MAX_GROUPS) - 1; last >= first; last -= 1) {
-      if (!canEndAt(run, last)) continue;
+      const digits = (digitsBefore[last + 1] ?? 0) - (digitsBefore[first] ?? 0);
+      if (!worthTrying(run, first, last, digits) || !canEndAt(run, last)) continue;
       const window = windowOf(text, run, start, first, last);
       const span = confirmWindow(window);
       if (span !== undefined) spans.push(span);

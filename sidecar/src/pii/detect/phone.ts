@@ -43,8 +43,9 @@ function isNineDigitNational(window: NumberWindow): boolean {
 }
 
 function isContextualNumber(window: NumberWindow): boolean {
+  if (window.groups.length > 5) return false;
   const length = digitsOf(window).length;
-  return length >= 7 && length <= 15 && window.groups.length <= 5 && hasPhoneContext(window.text, window.start);
+  return length >= 7 && length <= 15 && hasPhoneContext(window.text, window.start);
 }
 
 const CURRENCY_AFTER = /^[ \u00A0]?(?:€|\$|£|¥|eur|usd|gbp|chf|euros?|dollars?)/i;
@@ -55,7 +56,7 @@ function isDottedQuad(window: NumberWindow): boolean {
 
 /** Dates, versions and amounts that a phone rule would otherwise accept. */
 function isOtherNumber(window: NumberWindow): boolean {
-  const leading = { ...window, groups: window.groups.slice(0, 3), seps: window.seps.slice(0, 2) };
+  const leading = { ...window, groups: window.groups.slice(0, 3), seps: window.seps.slice(0, 2), digits: window.groups.slice(0, 3).join('') };
   if (isDateLike(leading)) return true;
   // "030/1234567" is a phone number; "12/05/2024 10" and "3/4/5" are not.
   if (window.seps.some((sep) => sep.includes('/')) && window.groups.length > 2) return true;
@@ -67,10 +68,9 @@ function isOtherNumber(window: NumberWindow): boolean {
 }
 
 export function confirmPhone(window: NumberWindow): Span | undefined {
-  if (isOtherNumber(window)) return undefined;
   const plausible = isInternational(window) || isNanp(window) || isNationalTrunk(window)
     || isNineDigitNational(window) || isContextualNumber(window);
-  if (!plausible || isLabelledIdentifier(window.text, window.start)) return undefined;
+  if (!plausible || isOtherNumber(window) || isLabelledIdentifier(window.text, window.start)) return undefined;
   const extension = window.followedBy === '' ? EXTENSION.exec(window.text.slice(window.end, window.end + 24)) : null;
   return { kind: 'phone', start: window.start, end: window.end + (extension?.[0].length ?? 0) };
 }

@@ -4,7 +4,7 @@ import { WorkQueue } from './queue.js';
 const tick = (ms = 5): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('WorkQueue', () => {
-  it('coalesces a burst of adds for one key into one run', async () => {
+  it('coalesces a burst of adds for one key into one run, and runs once more for adds during it', async () => {
     const runs: string[] = [];
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => { release = resolve; });
@@ -12,11 +12,12 @@ describe('WorkQueue', () => {
       runs.push(key);
       await gate;
     });
-    queue.add('team-a');
+    for (let i = 0; i < 50; i += 1) queue.add('team-a');
+    await tick(5);
+    expect(runs).toEqual(['team-a']);
     for (let i = 0; i < 50; i += 1) queue.add('team-a');
     release();
     await tick(20);
-    // One run for the first add, one more for the adds that arrived while it ran.
     expect(runs).toEqual(['team-a', 'team-a']);
     queue.stop();
   });

@@ -5,24 +5,42 @@ const WINDOW = 48;
 
 // The candidate is an identifier of some other kind: "order #…", "ISBN-13: …", "invoice no. …".
 const IDENTIFIER_LABEL =
-  /(?:\b(?:order|invoice|ticket|tracking|isbn(?:-1[03])?|sku|ref|reference|transaction|txn|serial|case|claim|booking|confirmation|shipment|parcel|bestell(?:ung|nummer)?|rechnung(?:snummer)?|commande|facture|pedido|factura|ordine|fattura)(?:\s*(?:id|no\.?|nr\.?|num(?:ber)?|n[°º]|#))?)(?:\s+(?:is|was|lautet|ist|est|es|è))?\s*[:#=]?\s*$/i;
+  /(?:(?:order|invoice|ticket|tracking|isbn(?:-1[03])?|sku|ref|reference|transaction|txn|serial|case|claim|booking|confirmation|shipment|parcel|account|acct|customer|member|policy|patient|student|employee|user|bestell(?:ung|nummer)?|rechnung(?:snummer)?|kunden(?:nummer)?|commande|facture|pedido|factura|ordine|fattura)(?:\s*(?:id|no\.?|nr\.?|num(?:ber)?|n[°º]|#))?)(?:\s+(?:is|was|lautet|ist|est|es|è))?\s*[:#=]?\s*$/iy;
 
 const PHONE_WORDS =
-  /\b(?:phone|tel|telephone|mobile|cell|call|calling|fax|whatsapp|sms|text|reach|ring|dial|contact|hotline|number|telefon(?:nummer)?|handy|mobil|rufnummer|nummer|anruf\w*|ruf\w*|t[ée]l[ée]phone|t[ée]l|portable|num[ée]ro|appel\w*|tel[ée]fono|m[óo]vil|llam\w*|ll[áa]mame|cellulare|chiam\w*|numero|telefoon|mobiel|bel|bellen|belt)\b/i;
+  /\b(?:phone|tel|telephone|mobile|cell|call|calling|fax|whatsapp|sms|text|reach|ring|dial|contact\w*|kontakt\w*|contatt\w*|hotline|telefon(?:nummer)?|handy|mobil|rufnummer|anruf\w*|ruf\w*|t[ée]l[ée]phone|t[ée]l|portable|appel\w*|tel[ée]fono|m[óo]vil|llam\w*|ll[áa]mame|cellulare|chiam\w*|telefoon|mobiel|bel|bellen|belt)\b/i;
 
 // Nine bare digits are an SSN only right after its label ("SSN: 078051120").
-const SSN_LABEL = /\b(?:ssn|ss#|social\s+security(?:\s+(?:number|no\.?|#))?|itin)(?:\s+(?:is|was))?\s*[:#=]?\s*$/i;
+const SSN_LABEL = /(?:ssn|ss#|social\s+security(?:\s+(?:number|no\.?|#))?|itin)(?:\s+(?:is|was))?\s*[:#=]?\s*$/iy;
 
 // "version 1.2.3.4", "v.10.0.0.1", "section 1.2.3.4": dotted numbers that are not addresses.
 const VERSION_LABEL =
-  /(?:\b(?:version|ver\.?|v\.?|release|build|firmware|fw|sdk|rev(?:ision)?|update|upgrade|upgraded\s+to|patch|section|chapter|clause|step|figure|fig\.?|table|paragraph|art(?:icle)?|node|python|java|chrome|firefox|npm|pip|kernel|ios|android|oid)|§)\s*[:#=]?\s*$/i;
+  /(?:(?:version|ver\.?|v\.?|release|build|firmware|fw|sdk|rev(?:ision)?|update|upgrade|upgraded\s+to|patch|section|chapter|clause|step|figure|fig\.?|table|paragraph|art(?:icle)?|node|python|java|chrome|firefox|npm|pip|kernel|ios|android|oid)|§)\s*[:#=]?\s*$/iy;
 
 function before(text: string, start: number): string {
   return text.slice(Math.max(0, start - WINDOW), start);
 }
 
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f) || code === 0xa7;
+}
+
+/**
+ * A label pattern (sticky, ending in `$`) tried only where a word starts in the text before the
+ * candidate: a handful of attempts instead of one per character.
+ */
+function endsWithLabel(text: string, start: number, label: RegExp): boolean {
+  const context = before(text, start);
+  for (let at = 0; at < context.length; at += 1) {
+    if (!isLetter(context.charCodeAt(at)) || (at > 0 && isLetter(context.charCodeAt(at - 1)))) continue;
+    label.lastIndex = at;
+    if (label.test(context)) return true;
+  }
+  return false;
+}
+
 export function isLabelledIdentifier(text: string, start: number): boolean {
-  return IDENTIFIER_LABEL.test(before(text, start));
+  return endsWithLabel(text, start, IDENTIFIER_LABEL);
 }
 
 const PHONE_WORDS_GLOBAL = new RegExp(PHONE_WORDS.source, 'gi');
@@ -53,9 +71,9 @@ export function hasPhoneContext(text: string, start: number): boolean {
 }
 
 export function hasSsnLabel(text: string, start: number): boolean {
-  return SSN_LABEL.test(before(text, start));
+  return endsWithLabel(text, start, SSN_LABEL);
 }
 
 export function isLabelledVersion(text: string, start: number): boolean {
-  return VERSION_LABEL.test(before(text, start));
+  return endsWithLabel(text, start, VERSION_LABEL);
 }

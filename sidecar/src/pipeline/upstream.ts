@@ -36,7 +36,10 @@ export async function callUpstream(
     const elapsedMs = performance.now() - startedAt;
     return { outcome: ex.signal.aborted ? ABORTED : outcome, firstByteMs: firstByteMs ?? elapsedMs, elapsedMs };
   };
-  const attempt = createAttemptSignal(ex.signal, backend.timeouts.totalMs, { ms: remainingMs, committed: () => ex.res.headersSent });
+  const attempt = createAttemptSignal(ex.signal, backend.timeouts.totalMs, [
+    { ms: remainingMs, applies: () => !ex.res.headersSent, why: 'request deadline before the first byte' },
+    { ms: Math.min(backend.timeouts.firstByteMs, remainingMs), applies: () => firstByteMs === undefined, why: 'first byte timeout' },
+  ]);
   const failureOf = (error: unknown): Failure => failureFromThrown(error, attempt);
   let body: UpstreamBody | undefined;
   try {
@@ -46,8 +49,8 @@ export async function callUpstream(
       headers: upstreamHeaders(request.headers, ex.requestId),
       body: request.body,
       signal: attempt.signal,
-      // undici reads 0 as "no timeout"; a spent deadline is caught by the attempt signal anyway.
-      headersTimeout: Math.max(1, Math.min(backend.timeouts.firstByteMs, remainingMs)),
+      // The attempt signal enforces first byte exactly; this is undici's own backstop (0 = none).
+      headersTimeout: Math.max(1, backend.timeouts.firstByteMs),
       bodyTimeout: backend.timeouts.idleMs,
     });
     firstByteMs = performance.now() - startedAt;

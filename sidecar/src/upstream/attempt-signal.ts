@@ -1,7 +1,10 @@
 // The abort signal of one upstream attempt: fires when the client goes away, when the attempt's
-// total time runs out, or when the request's deadline passes before anything reached the client
-// (the one deadline covers attempts, backoff and failover up to the commit point only).
-// Disposed when the attempt ends so no timer or listener outlives it.
+// total time runs out, or when a watchdog's time is up while it still applies: the request's
+// deadline before anything reached the client (the one deadline covers attempts, backoff and
+// failover up to the commit point only), or the first-byte timeout before the upstream answered.
+// undici has its own headersTimeout, but above 1 s it runs on a coarse 0.5 s tick and may fire
+// up to a second late; these timers are exact. Disposed when the attempt ends so no timer or
+// listener outlives it.
 
 export interface AttemptSignal {
   readonly signal: AbortSignal;
@@ -10,14 +13,14 @@ export interface AttemptSignal {
   dispose(): void;
 }
 
-export interface CommitDeadline {
-  /** What is left of the request's deadline when the attempt starts. */
+export interface Watchdog {
   readonly ms: number;
-  /** The client has seen the response start: the deadline no longer applies. */
-  committed(): boolean;
+  /** Still in force when the time is up (nothing reached the client; no headers arrived yet). */
+  applies(): boolean;
+  readonly why: string;
 }
 
-export function createAttemptSignal(client: AbortSignal, totalMs: number, commitBy?: CommitDeadline): AttemptSignal {
+export function createAttemptSignal(client: AbortSignal, totalMs: number, watchdogs: readonly Watchdog[] = []): AttemptSignal {
   const controller = new AbortController();
   let totalTimedOut = false;
   const onClientGone = (): void => controller.abort(client.reason);
@@ -25,12 +28,12 @@ export function createAttemptSignal(client: AbortSignal, totalMs: number, commit
     totalTimedOut = true;
     controller.abort(new Error(why));
   };
-  const timers = [setTimeout(timeUp('attempt total timeout'), totalMs)];
-  if (commitBy !== undefined) {
-    timers.push(setTimeout(() => {
-      if (!commitBy.committed()) timeUp('request deadline before the first byte')();
-    }, Math.max(0, commitBy.ms)));
-  }
+  const timers = [
+    setTimeout(timeUp('attempt total timeout'), totalMs),
+    ...watchdogs.map((watchdog) => setTimeout(() => {
+      if (watchdog.applies()) timeUp(watchdog.why)();
+    }, Math.max(0, watchdog.ms))),
+  ];
   for (const timer of timers) timer.unref();
   if (client.aborted) onClientGone();
   else client.addEventListener('abort', onClientGone, { once: true });

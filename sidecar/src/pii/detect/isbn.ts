@@ -14,7 +14,7 @@ function isbn10Checks(digits: string): boolean {
 
 /** A grouped ISBN (978 0 01 164616 9, 0-306-40615-2): book numbers, never a phone number. */
 export function isIsbnShaped(window: NumberWindow): boolean {
-  if (window.prefix !== '' || window.groups.length < 3) return false;
+  if (window.prefix !== '' || window.groups.length < 3 || !window.seps.every((sep) => sep === '-' || sep === ' ')) return false;
   const digits = digitsOf(window);
   if (digits.length === 13) return /^97[89]/.test(digits) && isbn13Checks(digits);
   return digits.length === 10 && isbn10Checks(digits);

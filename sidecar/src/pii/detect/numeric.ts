@@ -39,23 +39,30 @@ interface Run {
   readonly seps: readonly string[];
 }
 
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 function parseRun(text: string, start: number, end: number): Run {
   const groups: string[] = [];
   const starts: number[] = [];
   const seps: string[] = [];
-  const digits = /[0-9]+/g;
-  digits.lastIndex = start;
-  let previousEnd = start;
-  for (let match = digits.exec(text); match !== null && match.index < end; match = digits.exec(text)) {
-    if (groups.length > 0) seps.push(text.slice(previousEnd, match.index));
-    groups.push(match[0]);
-    starts.push(match.index);
-    previousEnd = match.index + match[0].length;
+  let at = start;
+  while (at < end && !isDigit(text.charCodeAt(at))) at += 1;
+  const prefix = text.slice(start, at);
+  while (at < end) {
+    const groupStart = at;
+    while (at < end && isDigit(text.charCodeAt(at))) at += 1;
+    groups.push(text.slice(groupStart, at));
+    starts.push(groupStart);
+    const sepStart = at;
+    while (at < end && !isDigit(text.charCodeAt(at))) at += 1;
+    if (at < end) seps.push(text.slice(sepStart, at));
   }
   return {
     openStart: !GLUED_BEFORE.test(text.slice(Math.max(0, start - 2), start)),
     openEnd: !GLUED_AFTER.test(text.slice(end, end + 1)),
-    prefix: text.slice(start, starts[0] ?? start),
+    prefix,
     groups,
     starts,
     seps,
@@ -127,6 +134,7 @@ function confirmRun(text: string, start: number, end: number): Span[] {
 export const numericDetector: ShapeDetector = {
   name: 'number',
   mayOccur: (text) => HAS_DIGIT.test(text),
-  find: (text) => findAll(RUN, text),
+  // Runs shorter than "1.2.3.4" hold nothing (years, counts, prices): dropped before any parsing.
+  find: (text) => findAll(RUN, text).filter((run) => run.end - run.start >= 7),
   confirm: confirmRun,
 };

@@ -23,14 +23,6 @@ export interface ShapeDetector {
 /** Letters and digits as token characters, Latin-1 and Latin Extended letters included. */
 export const WORD = String.raw`\w\u00C0-\u024F`;
 
-/**
- * Matches `body` atomically (JS has no atomic groups; a lookahead never backtracks into itself):
- * the candidate is the longest match or nothing, which keeps every pattern linear.
- */
-export function atomic(name: string, body: string): string {
-  return `(?=(?<${name}Atom>${body}))\\k<${name}Atom>`;
-}
-
 /** Every match of a global pattern as a candidate. */
 export function findAll(pattern: RegExp, text: string): Candidate[] {
   const candidates: Candidate[] = [];

@@ -130,17 +130,24 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
-export function measureLatency(items: readonly CorpusItem[], bytes: number, runs: number, seed: number): LatencyReport {
+/** Prompts of the same density at every size: large ones are made of 4 KB ones, so the linearity ratio compares like with like. */
+function prompts(items: readonly CorpusItem[], bytes: number, seed: number): string[] {
   const faker = new Faker({ locale: [en, base] });
-  faker.seed(seed + bytes);
-  const prompts = Array.from({ length: 16 }, () => buildPrompt(items, bytes, faker));
+  faker.seed(seed);
+  const unit = 4 * 1024;
+  const pool = Array.from({ length: 64 }, () => buildPrompt(items, unit, faker));
+  return Array.from({ length: 16 }, () => Array.from({ length: Math.max(1, Math.round(bytes / unit)) }, () => faker.helpers.arrayElement(pool)).join(''));
+}
+
+export function measureLatency(items: readonly CorpusItem[], bytes: number, runs: number, seed: number): LatencyReport {
+  const texts = prompts(items, bytes, seed);
   const config = policyFor('redact', true);
   const request = (prompt: string) => ({ model: 'gpt-4o-mini', messages: [{ role: 'system' as const, content: 'You are a helpful assistant.' }, { role: 'user' as const, content: prompt }] });
-  for (let i = 0; i < Math.max(50, runs / 10); i += 1) applyPiiPolicy(request(prompts[i % prompts.length] ?? ''), config);
+  for (let i = 0; i < Math.max(50, runs / 10); i += 1) applyPiiPolicy(request(texts[i % texts.length] ?? ''), config);
   const times: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const body = request(prompts[i % prompts.length] ?? '');
+    const body = request(texts[i % texts.length] ?? '');
     const cpuStarted = process.cpuUsage();
     const started = process.hrtime.bigint();
     applyPiiPolicy(body, config);

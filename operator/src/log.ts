@@ -20,6 +20,18 @@ export function createLogger(component: string, write: (line: string) => void = 
   };
 }
 
+export type LogLevel = 'info' | 'warn' | 'error';
+
+/** Drops the lines below `level` (the chart's logLevel). */
+export function atLevel(log: Logger, level: LogLevel): Logger {
+  const drop = (): void => {};
+  return {
+    info: level === 'info' ? log.info : drop,
+    warn: level === 'error' ? drop : log.warn,
+    error: log.error,
+  };
+}
+
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 export function describeError(error: unknown): string {

@@ -28,7 +28,7 @@ export interface LeaderElectionOptions {
 export interface OperatorOptions {
   readonly kubeConfig: KubeConfig;
   readonly identity?: string;
-  readonly channel: { readonly host?: string; readonly port: number; readonly cert: Buffer | string; readonly key: Buffer | string; readonly clientCa?: Buffer | string; readonly pingMs?: number };
+  readonly channel: { readonly host?: string; readonly port: number; readonly cert: Buffer | string; readonly key: Buffer | string; readonly clientCa?: Buffer | string; readonly pingMs?: number; readonly audience?: string };
   /** Null: this replica always leads (single replica, tests). */
   readonly leaderElection: LeaderElectionOptions | null;
   /**
@@ -56,6 +56,8 @@ export interface RunningOperator {
   isReady(): boolean;
   /** Informers not (yet, or no longer) watching, with their last error. */
   notReady(): string[];
+  /** Swaps the channel's serving certificate (rotation) without dropping connected sidecars. */
+  updateChannelTls(cert: Buffer | string, key: Buffer | string): void;
   stop(): Promise<void>;
 }
 
@@ -159,6 +161,7 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
     key: options.channel.key,
     ...(options.channel.clientCa === undefined ? {} : { clientCa: options.channel.clientCa }),
     ...(options.channel.pingMs === undefined ? {} : { pingMs: options.channel.pingMs }),
+    ...(options.channel.audience === undefined ? {} : { audience: options.channel.audience }),
     hub,
     view: watch,
     kube: port,
@@ -176,6 +179,7 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
     isReady: () => watch.health.every((informer) => informer.synced && informer.lastError === null),
     notReady: () => watch.health.filter((informer) => !informer.synced || informer.lastError !== null)
       .map((informer) => `${informer.name}: ${informer.lastError ?? 'not synced'}`),
+    updateChannelTls: (cert, key) => server.updateTls(cert, key),
     async stop(): Promise<void> {
       clearInterval(resync);
       clearInterval(connections);

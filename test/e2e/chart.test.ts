@@ -2,12 +2,13 @@
 // on the real apiserver, its RBAC has no wildcards, and it installs into the test control plane.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { createTestNamespace, helm, kubectl } from '../support/cluster.js';
+import { OPERATOR_CLUSTER_RULES, OPERATOR_NAMESPACE_RULES } from './support/operator-identity.js';
 
 jest.setTimeout(120_000);
 
@@ -124,13 +125,71 @@ describe('RBAC', () => {
     }
   });
 
+  const rulesOf = (roles: Manifest[]): PolicyRule[] => roles.flatMap((role) => (role as Manifest & { rules: PolicyRule[] }).rules);
+  // Credential Secrets: every Secret rule but the webhook's own TLS Secret (create, and by name).
+  const credentialRules = (rules: PolicyRule[]): PolicyRule[] =>
+    rules.filter((r) => r.resources?.includes('secrets') && r.resourceNames === undefined && !(r.verbs.length === 1 && r.verbs[0] === 'create'));
+
   it('reads Secrets cluster-wide only when rbac.secrets.clusterWide is true', async () => {
     const secretRules = async (args: string[]): Promise<string[]> =>
       (await render('switchyard-system', ...args))
         .filter((m) => m.kind === 'ClusterRole' || m.kind === 'Role')
-        .flatMap((role) => (role as Manifest & { rules: PolicyRule[] }).rules.filter((r) => r.resources?.includes('secrets') && r.verbs.includes('list')).map(() => `${role.kind}/${role.metadata.namespace ?? ''}`));
+        .flatMap((role) => credentialRules(rulesOf([role])).map(() => `${role.kind}/${role.metadata.namespace ?? ''}`));
     expect(await secretRules([])).toEqual(['ClusterRole/']);
     expect(await secretRules(variants[1]?.[1] ?? [])).toEqual(['Role/team-a', 'Role/team-b']);
+  });
+
+  it.each(variants)('only gets Secrets, never lists or watches them, with %s', async (_sentence, args) => {
+    const rules = rulesOf((await render('switchyard-system', ...args)).filter((m) => m.kind === 'ClusterRole' || m.kind === 'Role'));
+    for (const rule of rules.filter((r) => r.resources?.includes('secrets'))) {
+      expect(rule.verbs).not.toContain('list');
+      expect(rule.verbs).not.toContain('watch');
+    }
+    for (const rule of credentialRules(rules)) expect(rule.verbs).toEqual(['get']);
+  });
+
+  // The rules the end-to-end suites run the operator with (and so prove sufficient) must all be
+  // granted: cluster-wide by the ClusterRole, in the release namespace by the ClusterRole or Role.
+  const grants = (rules: PolicyRule[], wanted: { apiGroups?: string[]; resources?: string[]; verbs: string[] }): string[] =>
+    (wanted.apiGroups ?? []).flatMap((group) => (wanted.resources ?? []).flatMap((resource) => wanted.verbs
+      .filter((verb) => !rules.some((r) => r.apiGroups?.includes(group) && r.resources?.includes(resource) && r.verbs.includes(verb)))
+      .map((verb) => `${verb} ${group || 'core'}/${resource}`)));
+
+  it.each<[string, boolean]>([
+    ['grants every cluster-wide rule the operator runs with in the end-to-end suites', true],
+    ['grants every release-namespace rule the operator runs with in the end-to-end suites', false],
+  ])('%s', (_sentence, clusterWide) => {
+    const clusterRules = rulesOf(find(manifests, 'ClusterRole'));
+    const namespaceRules = rulesOf(find(manifests, 'Role').filter((role) => role.metadata.namespace === 'switchyard-system'));
+    const missing = clusterWide
+      ? OPERATOR_CLUSTER_RULES.flatMap((rule) => grants(clusterRules, rule))
+      : OPERATOR_NAMESPACE_RULES.flatMap((rule) => grants([...clusterRules, ...namespaceRules], rule));
+    expect(missing).toEqual([]);
+  });
+
+  it('lets the operator keep its ConfigMaps in the release namespace and review proxy-status callers', () => {
+    const namespaceRules = rulesOf(find(manifests, 'Role').filter((role) => role.metadata.namespace === 'switchyard-system'));
+    expect(namespaceRules).toContainEqual({ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'watch', 'create', 'patch', 'update', 'delete'] });
+    expect(rulesOf(find(manifests, 'ClusterRole'))).toContainEqual({ apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews'], verbs: ['create'] });
+  });
+});
+
+describe('the operator Deployment', () => {
+  const env = (): { name: string; value?: string }[] => {
+    const deployment = find(manifests, 'Deployment')[0] as Manifest & { spec: { template: { spec: { containers: { env: { name: string; value?: string }[] }[] } } } };
+    return deployment.spec.template.spec.containers[0]?.env ?? [];
+  };
+
+  it('binds the channel, webhook and metrics ports on every interface and runs the webhook', () => {
+    expect(env()).toEqual(expect.arrayContaining([{ name: 'SWITCHYARD_BIND_ADDRESS', value: '0.0.0.0' }, { name: 'SWITCHYARD_WEBHOOK_ENABLED', value: 'true' }]));
+  });
+
+  it('sets only variables the operator or its webhook reads', () => {
+    const readers = ['../../operator/src/commands/operator.ts', '../../operator/src/webhook/settings.ts', '../../operator/src/webhook/injector.ts']
+      .map((path) => readFileSync(new URL(path, import.meta.url), 'utf8')).join('\n');
+    // Read means named in code (env('X'), required('X'), env.X), not merely in help text.
+    const read = (name: string): boolean => new RegExp(`'${name}'|env\\.${name}\\b`).test(readers);
+    expect(env().map((variable) => variable.name).filter((name) => !read(name))).toEqual([]);
   });
 });
 

@@ -21,9 +21,9 @@ interface Run {
   readonly stderr: string;
 }
 
-function switchyard(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
+function switchyard(args: readonly string[], env: NodeJS.ProcessEnv = process.env, nodeArgs: readonly string[] = []): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...nodeArgs, CLI, ...args], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
       resolve({ code, stdout, stderr });
     });
@@ -84,20 +84,53 @@ describe('command-line mistakes exit 2 with a message naming them', () => {
   it.each([
     { name: 'an unknown flag', args: ['compile', '--frobnicate', 'examples/'], message: 'unknown flag --frobnicate' },
     { name: 'an unknown command', args: ['deploy'], message: 'unknown command deploy' },
-    { name: 'a sidecar without --config', args: ['sidecar'], message: '--config is required' },
+    { name: 'a sidecar without --config or --operator-url', args: ['sidecar'], message: '--config (standalone) or --operator-url (in a pod) is required' },
     { name: 'a port that is not a number', args: ['sidecar', '--config', 'examples/standalone', '--port', 'eighty'], message: '--port must be a number' },
-    { name: 'the operator, not yet built', args: ['operator'], message: 'not yet: arrives with the operator' },
-    { name: 'proxy-status, not yet built', args: ['proxy-status'], message: 'not yet: arrives with the operator' },
+    { name: 'a sidecar with both --config and --operator-url', args: ['sidecar', '--config', 'x', '--operator-url', 'y'], message: '--config and --operator-url exclude each other' },
+    { name: 'an in-cluster sidecar without --ca-file', args: ['sidecar', '--operator-url', 'https://op:9443', '--token-file', 't', '--pod', 'ns/p'], message: '--ca-file is required with --operator-url' },
+    { name: 'an in-cluster sidecar whose --pod is not NAMESPACE/NAME', args: ['sidecar', '--operator-url', 'https://op:9443', '--ca-file', 'c', '--token-file', 't', '--pod', 'p'], message: '--pod must be NAMESPACE/NAME' },
+    { name: 'an admin port that is not a number', args: ['sidecar', '--operator-url', 'https://op:9443', '--ca-file', 'c', '--token-file', 't', '--pod', 'ns/p', '--admin-port', 'x'], message: '--admin-port must be a number' },
+    { name: 'a standalone sidecar given an in-cluster flag', args: ['sidecar', '--config', 'examples/standalone', '--admin-port', '9681'], message: '--admin-port applies only with --operator-url' },
+    { name: 'an operator with neither TLS files nor --webhook', args: ['operator'], message: '--tls-cert and --tls-key are required without --webhook' },
+    { name: 'an operator flag it does not know', args: ['operator', '--frobnicate'], message: 'unknown flag --frobnicate' },
+    { name: 'a proxy-status flag it does not know', args: ['proxy-status', '--frobnicate'], message: 'unknown flag --frobnicate' },
   ])('$name', async ({ args, message }) => {
-    const run = await switchyard(args);
+    const run = await switchyard(args, { ...process.env, SWITCHYARD_WEBHOOK_ENABLED: '', SWITCHYARD_TLS_CERT_FILE: '', SWITCHYARD_OPERATOR_URL: '' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
   });
 
-  it.each([['--help'], ['compile', '--help'], ['sidecar', '-h']])('%s prints help and exits 0', async (...args) => {
+  it.each([['--help'], ['compile', '--help'], ['sidecar', '-h'], ['operator', '--help'], ['proxy-status', '--help']])('%s prints help and exits 0', async (...args) => {
     const run = await switchyard(args);
+    expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^usage: switchyard/);
+  });
+
+  it.each([
+    ['operator --help prints the webhook and TLS flags', ['operator', '--help'], ['--webhook', '--tls-cert', '--leader-elect']],
+    ['proxy-status --help prints where to ask and with which credentials', ['proxy-status', '--help'], ['--operator-url', '--token-file']],
+    ['sidecar --help prints both modes', ['sidecar', '--help'], ['--config', '--operator-url', '--admin-port', '--pod']],
+  ])('%s', async (_sentence, args, flags) => {
+    const { stdout } = await switchyard(args);
+    for (const flag of flags) expect(stdout).toContain(flag);
+  });
+});
+
+describe('lazy commands', () => {
+  // Reports every module URL Node loads, so the test sees what a command pulled in.
+  const traceKubeClient = `data:text/javascript,${encodeURIComponent(
+    'import { registerHooks } from "node:module"; registerHooks({ load(url, context, next) { if (url.includes("@kubernetes/client-node")) process.stderr.write("loaded @kubernetes/client-node\\n"); return next(url, context); } });',
+  )}`;
+
+  it.each([
+    ['the sidecar never loads the Kubernetes client', ['sidecar', '--help'], false],
+    ['the in-cluster sidecar never loads the Kubernetes client', ['sidecar', '--operator-url', 'https://op:9443', '--ca-file', 'c'], false],
+    ['compile never loads the Kubernetes client', ['compile', '--help'], false],
+    ['the operator does load it (so the check above is real)', ['operator', '--help'], true],
+  ])('%s', async (_sentence, args, loads) => {
+    const run = await switchyard(args, process.env, ['--import', traceKubeClient]);
+    expect(run.stderr.includes('loaded @kubernetes/client-node')).toBe(loads);
   });
 });
 

@@ -35,6 +35,15 @@ describe('authenticateSidecar', () => {
   });
 
   it.each([
+    ['asks TokenReview for the default audience switchyard', undefined, true],
+    ['asks TokenReview for the configured audience instead', 'gateway', false],
+  ])('%s', async (_sentence, audience, accepted) => {
+    const { port, view } = world(bound());
+    const result = await authenticateSidecar(port, view, 't', { namespace: 'team-a', name: 'web-0' }, audience);
+    expect(result).toMatchObject(accepted ? { ok: true } : { ok: false, reason: 'InvalidToken', message: 'the token was not accepted for audience gateway' });
+  });
+
+  it.each([
     ['no token', undefined, bound(), { namespace: 'team-a', name: 'web-0' }, 'MissingToken'],
     ['a token TokenReview refuses', 't', undefined, { namespace: 'team-a', name: 'web-0' }, 'InvalidToken'],
     ['a user that is not a ServiceAccount', 't', bound({ username: 'alice' }), { namespace: 'team-a', name: 'web-0' }, 'NotServiceAccount'],

@@ -1,5 +1,5 @@
 // Who is on the other end of a channel stream. The token must be a ServiceAccount token for
-// audience "switchyard" bound to the very pod the stream claims to be, in that namespace, and
+// the channel's audience ("switchyard" unless the chart's sidecar.tokenAudience says otherwise) bound to the very pod the stream claims to be, in that namespace, and
 // that pod must run as that ServiceAccount and carry the sidecar label. Every failure is a
 // closed set of reasons the server maps to 401 or 403.
 import type { ClusterView } from '../kube/informers.js';
@@ -36,11 +36,12 @@ export async function authenticateSidecar(
   view: ClusterView,
   token: string | undefined,
   claimed: { namespace: string; name: string } | undefined,
+  audience: string = CHANNEL_AUDIENCE,
 ): Promise<AuthResult> {
   if (token === undefined) return fail(401, 'MissingToken', 'a bearer token is required');
   if (claimed === undefined) return fail(403, 'MissingPod', 'x-switchyard-pod must be <namespace>/<pod>');
-  const identity = await port.reviewToken(token, [CHANNEL_AUDIENCE]);
-  if (identity === undefined) return fail(401, 'InvalidToken', 'the token was not accepted for audience switchyard');
+  const identity = await port.reviewToken(token, [audience]);
+  if (identity === undefined) return fail(401, 'InvalidToken', `the token was not accepted for audience ${audience}`);
   const user = SERVICE_ACCOUNT_USER.exec(identity.username);
   if (user === null) return fail(403, 'NotServiceAccount', 'only ServiceAccount tokens may open the channel');
   const [, namespace, , serviceAccount] = user;

@@ -19,6 +19,8 @@ export interface ChannelServerOptions {
   /** CA whose client certificates may read /v1/sidecars (the cluster CA); none: tokens only. */
   readonly clientCa?: Buffer | string;
   readonly pingMs?: number;
+  /** Audience sidecars' projected tokens are issued for (default "switchyard"). */
+  readonly audience?: string;
   /** Streams are closed at this age so sidecars re-authenticate (default 1 h). */
   readonly maxStreamAgeMs?: number;
   readonly hub: SidecarHub;
@@ -29,6 +31,8 @@ export interface ChannelServerOptions {
 
 export interface ChannelServer {
   readonly port: number;
+  /** Serves a renewed certificate to new connections; open streams keep theirs until they reconnect. */
+  updateTls(cert: Buffer | string, key: Buffer | string): void;
   close(): Promise<void>;
 }
 
@@ -41,7 +45,7 @@ function sendJson(res: Http2ServerResponse, status: number, body: unknown): void
 
 async function handle(req: Http2ServerRequest, res: Http2ServerResponse, options: ChannelServerOptions): Promise<void> {
   if (req.method === 'POST' && req.url === '/v1/channel') {
-    const auth = await authenticateSidecar(options.kube, options.view, bearerToken(req.headers.authorization), parsePodHeader(req.headers['x-switchyard-pod']));
+    const auth = await authenticateSidecar(options.kube, options.view, bearerToken(req.headers.authorization), parsePodHeader(req.headers['x-switchyard-pod']), options.audience);
     if (!auth.ok) {
       options.log.warn('channel refused', { reason: auth.reason, pod: String(req.headers['x-switchyard-pod'] ?? '') });
       sendJson(res, auth.status, { error: { reason: auth.reason, message: auth.message } });
@@ -82,6 +86,8 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
   const port = (server.address() as AddressInfo).port;
   return {
     port,
+    // setSecureContext replaces the whole context, so the client CA goes in again.
+    updateTls: (cert, key) => server.setSecureContext({ cert, key, ...(options.clientCa === undefined ? {} : { ca: options.clientCa }) }),
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       for (const session of sessions) session.destroy();

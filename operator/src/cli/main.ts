@@ -12,7 +12,7 @@ interface Command {
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   compile: { summary: 'compile resources from YAML files into the sidecar config (JSON)', load: () => import('./compile.js') },
-  sidecar: { summary: 'serve the OpenAI-compatible API from YAML files (standalone mode)', load: () => import('./sidecar.js') },
+  sidecar: { summary: 'serve the OpenAI-compatible API, from YAML files (standalone) or from the operator', load: () => import('./sidecar.js') },
   operator: { summary: 'run the operator (control plane)', load: () => import('./operator.js') },
   'proxy-status': { summary: 'show which config each sidecar runs', load: () => import('./proxy-status.js') },
 };

@@ -1,6 +1,3 @@
-// switchyard operator: placeholder until the operator lands.
-
-export async function run(): Promise<number> {
-  process.stderr.write('switchyard operator: not yet: arrives with the operator\n');
-  return 2;
-}
+// switchyard operator: the control plane (commands/operator.ts). Loaded only for this command,
+// so the other commands never load the Kubernetes client.
+export { runOperator as run } from '../commands/operator.js';

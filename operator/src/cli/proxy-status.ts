@@ -1,6 +1,3 @@
-// switchyard proxy-status: placeholder until the operator lands.
-
-export async function run(): Promise<number> {
-  process.stderr.write('switchyard proxy-status: not yet: arrives with the operator\n');
-  return 2;
-}
+// switchyard proxy-status: which config each sidecar runs (commands/proxy-status.ts). Loaded only
+// for this command, so the other commands never load the Kubernetes client.
+export { runProxyStatus as run } from '../commands/proxy-status.js';

@@ -24,9 +24,9 @@ export function withUsageErrors<T>(command: string, parse: () => T): T {
   }
 }
 
-export function parsePort(command: string, text: string | undefined, fallback: number): number {
+export function parsePort(command: string, text: string | undefined, fallback: number, flag = '--port'): number {
   if (text === undefined) return fallback;
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`switchyard ${command}: --port must be a number from 0 to 65535, not ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`switchyard ${command}: ${flag} must be a number from 0 to 65535, not ${JSON.stringify(text)}`);
   return port;
 }

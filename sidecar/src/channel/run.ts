@@ -1,6 +1,6 @@
-// `switchyard sidecar --operator-url U --ca-file F --token-file T --pod ns/name --state-dir D`:
-// serve the data plane, restore the last good config, and take config from the operator's
-// channel. Not ready (503) until a config is loaded.
+// `switchyard sidecar --operator-url U --ca-file F --token-file T --pod ns/name --state-dir D
+// --admin-port N`: serve the data plane, restore the last good config, and take config from the
+// operator's channel. Not ready (503) until a config is loaded.
 import { installCrashGuard } from '../http/crash-guard.js';
 import { startServer, type Sidecar } from '../http/start.js';
 import { createLogger, type Logger } from '../metrics/log.js';
@@ -16,6 +16,10 @@ export interface ClusterSidecarOptions {
   readonly stateDir?: string | undefined;
   readonly host?: string;
   readonly port?: number;
+  /** Probes and metrics for the kubelet; none means they are served on the data-plane port only. */
+  readonly adminPort?: number;
+  /** Default 0.0.0.0. */
+  readonly adminHost?: string;
   readonly log?: Logger;
   /** Install SIGINT/SIGTERM handlers and the crash guard (the CLI does; tests do not). */
   readonly handleSignals?: boolean;
@@ -35,7 +39,10 @@ export async function runClusterSidecar(options: ClusterSidecarOptions): Promise
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(options.port === undefined ? {} : { port: options.port }),
     ...(options.stateDir === undefined ? {} : { stateDir: options.stateDir }),
+    ...(options.adminPort === undefined ? {} : { adminPort: options.adminPort }),
+    ...(options.adminHost === undefined ? {} : { adminHost: options.adminHost }),
   });
+  log.info('sidecar listening', { url: sidecar.url, admin: sidecar.admin?.url ?? null, operator: options.operatorUrl, pod: options.pod });
   // Serve the last good config at once; credentials arrive with the operator's snapshot.
   if (options.stateDir !== undefined) await restoreLastGood(sidecar.holder, options.stateDir, log);
   const channel = startChannelClient({

@@ -8,6 +8,7 @@ import type {
 import type { Dispatcher } from 'undici';
 import { getAdapter, type ProviderAdapter, type Target } from '../providers/index.js';
 import { retryPolicyOf, type Resilience, type RetryPolicy } from '../resilience/index.js';
+import { planRoute, type RoutePlan } from '../routing/index.js';
 import type { PoolKey, PoolSet } from '../upstream/pools.js';
 import { credentialOf, type Credentials } from './credentials.js';
 import { buildModelList } from './model-list.js';
@@ -58,6 +59,8 @@ export interface RouteRuntime {
   /** Retry limits and backoff, with the hard caps applied. */
   readonly retryPolicy: RetryPolicy;
   readonly dataPolicy: DataPolicyRuntime | null;
+  /** Rules, intent scorer and ranked targets, prepared once per config. */
+  readonly routing: RoutePlan;
   /** The compiled route, for stages (semantic routing, retry policy) that read more of it. */
   readonly compiled: CompiledRoute;
 }
@@ -154,6 +157,7 @@ function buildRoute(
       defaultClass: route.dataPolicy.defaultClass,
       classes: new Map(route.dataPolicy.classes.map((dataClass) => [dataClass.name, new Set(dataClass.endpointIds)])),
     },
+    routing: planRoute(route),
     compiled: route,
   };
 }

@@ -29,6 +29,8 @@ export const GATEWAY_ERROR_CODES = {
   invalid_request: { status: 400, type: 'invalid_request_error', retryable: false },
   unsupported: { status: 400, type: 'invalid_request_error', retryable: false },
   body_too_large: { status: 413, type: 'invalid_request_error', retryable: false },
+  // The route's PII policy refuses the request; the message names entity types, never values.
+  pii_blocked: { status: 400, type: 'invalid_request_error', retryable: false },
   model_not_found: { status: 404, type: 'invalid_request_error', retryable: false },
   // A route exists but no target can take the request right now (all ejected or incapable).
   no_route: { status: 503, type: 'server_error', retryable: true },

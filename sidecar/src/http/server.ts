@@ -11,7 +11,7 @@ import { failExchange, runInRequestScope } from './crash-guard.js';
 import { GatewayError, toOpenAIError } from '../errors/index.js';
 import { createExchange, type Exchange } from './exchange.js';
 import { createServer, STATUS_CODES } from './node-http.js';
-import { routeOf, type RouteSpec } from './routes.js';
+import { routeOf, type RouteLookup, type RouteSpec } from './routes.js';
 
 export interface HttpLimits {
   /** Largest request body; larger ones get 413 body_too_large. */
@@ -40,10 +40,13 @@ export interface ServerDeps {
   readonly limits: HttpLimits;
   readonly log: Logger;
   currentRuntime(): Runtime | null;
+  /** Default: the whole surface (routeOf); the admin listener passes adminRouteOf. */
+  readonly route?: RouteLookup;
 }
 
 export function createHttpServer(deps: ServerDeps): Server {
   const { limits } = deps;
+  const route = deps.route ?? routeOf;
   const exchanges = new WeakMap<Duplex, Exchange>();
   const server = createServer({
     maxHeaderSize: limits.maxHeaderBytes,
@@ -54,7 +57,7 @@ export function createHttpServer(deps: ServerDeps): Server {
   }, (req, res) => {
     const ex = createExchange(req, res, { runtime: deps.currentRuntime(), limits, log: deps.log });
     exchanges.set(req.socket, ex);
-    runInRequestScope(ex, () => void serve(ex, routeOf(req.method, req.url)));
+    runInRequestScope(ex, () => void serve(ex, route(req.method, req.url)));
   });
   server.on('clientError', (error: Error, socket: Duplex) => answerClientError(error, socket, exchanges.get(socket)));
   return server;

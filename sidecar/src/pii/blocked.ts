@@ -8,7 +8,7 @@ import { kindName, type EntityKind } from './entities.js';
 export function piiBlockedError(kinds: Iterable<EntityKind>, param: string): GatewayError {
   const names = [...new Set([...kinds].map(kindName))].sort();
   return new GatewayError(
-    'invalid_request',
+    'pii_blocked',
     `The request was blocked by the route's data protection policy: it contains ${names.join(', ')}. Remove that data and send it again.`,
     { param },
   );

@@ -3,12 +3,13 @@
 
 const WINDOW = 48;
 
-// The candidate is an identifier of some other kind: "order #…", "ISBN-13: …", "invoice no. …".
+// The candidate is an identifier of some other kind: "order #…", "ISBN-13: …", "invoice no. …",
+// `"order": "…"` in JSON.
 const IDENTIFIER_LABEL =
-  /(?:(?:order|invoice|ticket|tracking|isbn(?:-1[03])?|sku|ref|reference|transaction|txn|serial|case|claim|booking|confirmation|shipment|parcel|account|acct|customer|member|policy|patient|student|employee|user|bestell(?:ung|nummer)?|rechnung(?:snummer)?|kunden(?:nummer)?|commande|facture|pedido|factura|ordine|fattura)(?:\s*(?:id|no\.?|nr\.?|num(?:ber)?|n[°º]|#))?)(?:\s+(?:is|was|lautet|ist|est|es|è))?\s*[:#=]?\s*$/iy;
+  /(?:(?:order|invoice|ticket|tracking|isbn(?:-1[03])?|sku|ref|reference|transaction|txn|serial|case|claim|booking|confirmation|shipment|parcel|build|account|acct|customer|member|policy|patient|student|employee|user|bestell(?:ung|nummer)?|rechnung(?:snummer)?|kunden(?:nummer)?|commande|facture|pedido|factura|ordine|fattura)(?:\s*(?:id|no\.?|nr\.?|num(?:ber)?|n[°º]|#))?)(?:\s+(?:is|was|lautet|ist|est|es|è))?["']?\s*[:#=]?\s*["']?\s*$/iy;
 
 const PHONE_WORDS =
-  /\b(?:phone|tel|telephone|mobile|cell|call|calling|fax|whatsapp|sms|text|reach|ring|dial|contact\w*|kontakt\w*|contatt\w*|hotline|telefon(?:nummer)?|handy|mobil|rufnummer|anruf\w*|ruf\w*|t[ée]l[ée]phone|t[ée]l|portable|appel\w*|tel[ée]fono|m[óo]vil|llam\w*|ll[áa]mame|cellulare|chiam\w*|telefoon|mobiel|bel|bellen|belt)\b/i;
+  /\b(?:phone|tel|telephone|mobile|cell|call|calling|fax|whatsapp|sms|text|reach|ring|dial|contact\w*|kontakt\w*|contatt\w*|hotline|telefon(?:nummer)?|handy|mobil|rufnummer|anruf\w*|ruf\w*|t[ée]l[ée]phone|t[ée]l|portable|appel\w*|tel[ée]fono|m[óo]vil|llam\w*|ll[áa]mame|cellulare|chiam\w*|telefoon|mobiel|bel|bellen|belt|(?:al|au|am|my|his|her|our|your|mio|mon|ma|mi|meine[rn]?|unter\s+der)\s+(?:numero|num[ée]ro|n[úu]mero|number|nummer))\b/i;
 
 // Nine bare digits are an SSN only right after its label ("SSN: 078051120").
 const SSN_LABEL = /(?:ssn|ss#|social\s+security(?:\s+(?:number|no\.?|#))?|itin)(?:\s+(?:is|was))?\s*[:#=]?\s*$/iy;
@@ -25,14 +26,19 @@ function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f) || code === 0xa7;
 }
 
+/** Labels are at most this many words ("social security number is"). */
+const LABEL_WORDS = 4;
+
 /**
- * A label pattern (sticky, ending in `$`) tried only where a word starts in the text before the
+ * A label pattern (sticky, ending in `$`) tried only at the last few word starts before the
  * candidate: a handful of attempts instead of one per character.
  */
 function endsWithLabel(text: string, start: number, label: RegExp): boolean {
   const context = before(text, start);
-  for (let at = 0; at < context.length; at += 1) {
+  let tried = 0;
+  for (let at = context.length - 1; at >= 0 && tried < LABEL_WORDS; at -= 1) {
     if (!isLetter(context.charCodeAt(at)) || (at > 0 && isLetter(context.charCodeAt(at - 1)))) continue;
+    tried += 1;
     label.lastIndex = at;
     if (label.test(context)) return true;
   }

@@ -1,7 +1,7 @@
 import { placeholderLabel, type EntityKind } from './entities.js';
 
 /** Every string with the placeholder shape `[LABEL_n]`, known to this request or not. */
-export const PLACEHOLDER_SHAPE = /\[[A-Z][A-Z0-9_]*_[0-9]+\]/g;
+export const PLACEHOLDER_SHAPE = /\[[A-Z0-9][A-Z0-9_]*_[0-9]+\]/g;
 
 /** Placeholders already written in the request by its author; the book never hands them out. */
 export function literalPlaceholders(texts: Iterable<string>): Set<string> {
@@ -19,7 +19,8 @@ export function literalPlaceholders(texts: Iterable<string>): Set<string> {
  */
 export class PlaceholderBook {
   readonly #taken: ReadonlySet<string>;
-  readonly #byValue = new Map<string, string>();
+  /** Label → value → placeholder. */
+  readonly #byLabel = new Map<string, Map<string, string>>();
   readonly #values = new Map<string, string>();
   readonly #counters = new Map<string, number>();
 
@@ -29,8 +30,12 @@ export class PlaceholderBook {
 
   placeholderFor(kind: EntityKind, value: string): string {
     const label = placeholderLabel(kind);
-    const key = `${label}\u0000${value}`;
-    const known = this.#byValue.get(key);
+    let byValue = this.#byLabel.get(label);
+    if (byValue === undefined) {
+      byValue = new Map();
+      this.#byLabel.set(label, byValue);
+    }
+    const known = byValue.get(value);
     if (known !== undefined) return known;
     let counter = this.#counters.get(label) ?? 0;
     let placeholder: string;
@@ -39,7 +44,7 @@ export class PlaceholderBook {
       placeholder = `[${label}_${counter}]`;
     } while (this.#taken.has(placeholder));
     this.#counters.set(label, counter);
-    this.#byValue.set(key, placeholder);
+    byValue.set(value, placeholder);
     this.#values.set(placeholder, value);
     return placeholder;
   }

@@ -2,8 +2,9 @@
 // behind a cheap pre-filter on the whole text (no digit: no number, IBAN or IP; no "@": no
 // e-mail). The candidates are then taken in one ordered pass, so one text is validated once,
 // left to right, and the most specific family wins where two start at the same place.
-// (One regex alternation of all families would be simpler but is ~30x slower in V8: it defeats
-// the engine's first-character quick check and runs every lookbehind at every position.)
+// (One regex alternation of all families was the first version: on a 100 KB prompt the
+// alternation alone took ~21 ms, against ~3 ms for all anchored finders together, because it
+// defeats V8's first-character quick check and runs every lookbehind at every position.)
 
 import type { Span } from './entities.js';
 import { scanCustom, type CustomDetector } from './detect/custom.js';

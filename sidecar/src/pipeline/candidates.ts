@@ -41,8 +41,10 @@ export function chatNeeds(request: ChatCompletionRequest): RequestNeeds {
  * @example planCandidates(route, 'mini', chatNeeds(request), req.headers).candidates
  *   // [{ target: 'mini', endpointId: 'openai/us', … }, { target: 'haiku', endpointId: 'anthropic/eu', … }, …]
  */
-export function planCandidates(route: RouteRuntime, chosen: string, needs: RequestNeeds, headers: IncomingHttpHeaders): CandidatePlan {
-  const allowedEndpoints = allowedEndpointsOf(route.dataPolicy, headers);
+export function planCandidates(
+  route: RouteRuntime, chosen: string, needs: RequestNeeds, headers: IncomingHttpHeaders, detectedClass?: string,
+): CandidatePlan {
+  const allowedEndpoints = allowedEndpointsOf(route.dataPolicy, headers, detectedClass);
   const order = [chosen, ...route.failoverChain.filter((name) => name !== chosen)];
   const capable = order.flatMap((name) => {
     const target = route.targets.get(name);
@@ -63,10 +65,12 @@ function usable(backend: BackendRuntime, needs: RequestNeeds): boolean {
 }
 
 /** Endpoint ids the request's data class may reach; null when the route has no data policy. */
-function allowedEndpointsOf(policy: DataPolicyRuntime | null, headers: IncomingHttpHeaders): ReadonlySet<string> | null {
+function allowedEndpointsOf(policy: DataPolicyRuntime | null, headers: IncomingHttpHeaders, detectedClass: string | undefined): ReadonlySet<string> | null {
   if (policy === null) return null;
   const named = policy.classHeader === null ? undefined : headers[policy.classHeader];
-  const dataClass = typeof named === 'string' ? named : policy.defaultClass;
+  // Detection wins over what the client declares: a request found to carry PII never goes
+  // where the declared class would let it.
+  const dataClass = detectedClass ?? (typeof named === 'string' ? named : policy.defaultClass);
   const allowed = policy.classes.get(dataClass);
   if (allowed !== undefined) return allowed;
   const known = [...policy.classes.keys()].join(', ');

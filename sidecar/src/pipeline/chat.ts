@@ -1,35 +1,47 @@
-// POST /v1/chat/completions: intake → route → candidates → attempts, each one translate →
-// upstream → relay (streamed or whole).
+// POST /v1/chat/completions: intake → route → PII policy → target decision → candidates →
+// attempts, each one translate → upstream → relay (streamed or whole).
 
 import type { Exchange } from '../http/exchange.js';
 import { validateChatRequest, type ChatCompletionRequest } from '../openai/index.js';
 import type { RouteRuntime } from '../config/runtime.js';
+import type { PiiRestorer } from '../pii/index.js';
 import type { AttemptContext } from '../resilience/index.js';
+import { decisionHeader } from '../routing/index.js';
 import { runAttempts } from './attempt.js';
 import { chatNeeds, planCandidates, type Candidate } from './candidates.js';
 import { readUpstreamJson, sendTranslated } from './completion.js';
+import { decideChatTarget } from './decision.js';
 import { failed, failureFromThrown, untimed, type TimedOutcome } from './failure.js';
 import { readRequestJson, runtimeOf } from './intake.js';
-import { chooseTarget, resolveRoute, signalsOf } from './route.js';
+import { protectChat } from './protect.js';
+import { resolveRoute } from './route.js';
 import { servedHeaders } from './served.js';
 import { relayStream } from './stream.js';
 import { callUpstream } from './upstream.js';
+
+/** What every attempt of one chat request shares. */
+interface ChatPlan {
+  readonly request: ChatCompletionRequest;
+  readonly route: RouteRuntime;
+  readonly restorer: PiiRestorer | undefined;
+  readonly decision: string;
+}
 
 export async function handleChat(ex: Exchange): Promise<void> {
   const runtime = runtimeOf(ex);
   const checked = validateChatRequest(await readRequestJson(ex));
   if (!checked.ok) throw checked.error;
-  const request = checked.value;
-  const route = resolveRoute(runtime, request.model, ex.req.headers);
+  const route = resolveRoute(runtime, checked.value.model, ex.req.headers);
   ex.report.route = route.name;
-  const chosen = chooseTarget(route, request, signalsOf(route, ex.req.headers));
-  const plan = planCandidates(route, chosen, chatNeeds(request), ex.req.headers);
-  await runAttempts(ex, route, plan, (candidate, context) => attemptChat(ex, request, route, candidate, context));
+  const safe = protectChat(route, checked.value);
+  const decision = decideChatTarget(runtime, route, safe.request, ex.req.headers, safe.detectedClass);
+  const candidates = planCandidates(route, decision.target, chatNeeds(safe.request), ex.req.headers, safe.detectedClass);
+  const plan: ChatPlan = { request: safe.request, route, restorer: safe.restorer, decision: decisionHeader(decision.decidedBy) };
+  await runAttempts(ex, route, candidates, (candidate, context) => attemptChat(ex, plan, candidate, context));
 }
 
-async function attemptChat(
-  ex: Exchange, request: ChatCompletionRequest, route: RouteRuntime, candidate: Candidate, context: AttemptContext,
-): Promise<TimedOutcome> {
+async function attemptChat(ex: Exchange, plan: ChatPlan, candidate: Candidate, context: AttemptContext): Promise<TimedOutcome> {
+  const { request, route, restorer } = plan;
   const { adapter } = candidate.backend.endpoint;
   let upstreamRequest;
   try {
@@ -37,13 +49,14 @@ async function attemptChat(
   } catch (error) {
     return untimed(failed(failureFromThrown(error, { totalTimedOut: false })));
   }
-  const served = servedHeaders(route, candidate);
+  const served = { ...servedHeaders(route, candidate), 'x-switchyard-decision': plan.decision };
   const ctx = { requestId: ex.requestId, created: Math.floor(Date.now() / 1000), model: candidate.backend.upstreamModel };
   return callUpstream(ex, candidate.backend, upstreamRequest, context.remainingMs, async (upstream) => {
     if (request.stream === true) {
       const includeUsage = request.stream_options?.include_usage === true;
-      return relayStream(ex, upstream, { adapter, ctx: { ...ctx, includeUsage }, served });
+      return relayStream(ex, upstream, { adapter, ctx: { ...ctx, includeUsage }, served, restorer: restorer?.createChunkRestorer() });
     }
-    return sendTranslated(ex, adapter.fromUpstreamResponse(await readUpstreamJson(upstream.body), ctx), served);
+    const answer = adapter.fromUpstreamResponse(await readUpstreamJson(upstream.body), ctx);
+    return sendTranslated(ex, restorer === undefined ? answer : restorer.restoreCompletion(answer), served);
   });
 }

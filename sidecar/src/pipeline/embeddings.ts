@@ -11,7 +11,7 @@ import { EMBEDDINGS_NEEDS, planCandidates, type Candidate } from './candidates.j
 import { readUpstreamJson, sendTranslated } from './completion.js';
 import { failed, failureFromThrown, untimed, type TimedOutcome } from './failure.js';
 import { readRequestJson, runtimeOf } from './intake.js';
-import { chooseTarget, resolveRoute, signalsOf } from './route.js';
+import { chooseUseCaseTarget, resolveRoute, useCaseSignalsOf } from './route.js';
 import { servedHeaders } from './served.js';
 import { callUpstream } from './upstream.js';
 
@@ -22,7 +22,7 @@ export async function handleEmbeddings(ex: Exchange): Promise<void> {
   const request = checked.value;
   const route = resolveRoute(runtime, request.model, ex.req.headers);
   ex.report.route = route.name;
-  const chosen = chooseTarget(route, request, signalsOf(route, ex.req.headers));
+  const chosen = chooseUseCaseTarget(route, request, useCaseSignalsOf(route, ex.req.headers));
   const plan = planCandidates(route, chosen, EMBEDDINGS_NEEDS, ex.req.headers);
   await runAttempts(ex, route, plan, (candidate, context) => attemptEmbeddings(ex, request, route, candidate, context));
 }

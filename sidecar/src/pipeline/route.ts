@@ -4,10 +4,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { HeaderMatch } from '@switchyard/contract';
 import type { RouteRuntime, Runtime } from '../config/runtime.js';
 import { GatewayError } from '../errors/index.js';
-import type { ChatCompletionRequest, EmbeddingsRequest } from '../openai/index.js';
+import type { EmbeddingsRequest } from '../openai/index.js';
 
-/** What, besides the body, bears on the choice of target. Semantic signals join this later. */
-export interface RequestSignals {
+/** What embeddings requests route on; chat requests use the semantic signals in routing/. */
+export interface UseCaseSignals {
   /** The value of the route's use-case header, if the client sent one. */
   readonly useCase: string | undefined;
 }
@@ -26,18 +26,18 @@ function headersMatch(matches: readonly HeaderMatch[], headers: IncomingHttpHead
   return matches.every((match) => headers[match.name] === match.value);
 }
 
-export function signalsOf(route: RouteRuntime, headers: IncomingHttpHeaders): RequestSignals {
+export function useCaseSignalsOf(route: RouteRuntime, headers: IncomingHttpHeaders): UseCaseSignals {
   const useCase = headers[route.useCaseHeader];
   return { useCase: typeof useCase === 'string' ? useCase : undefined };
 }
 
 /**
- * The seam where target choice grows: semantic rules, intents and experiments slot in before
- * the use case. Today: the first target of the named use case, else the route's default.
+ * Target choice for embeddings: the first target of the named use case, else the route's
+ * default. Chat requests go through routing/decide.ts.
  *
- * @example chooseTarget(route, request, { useCase: 'summarize' }) // 'mini'
+ * @example chooseUseCaseTarget(route, request, { useCase: 'summarize' }) // 'mini'
  */
-export function chooseTarget(route: RouteRuntime, _request: ChatCompletionRequest | EmbeddingsRequest, signals: RequestSignals): string {
+export function chooseUseCaseTarget(route: RouteRuntime, _request: EmbeddingsRequest, signals: UseCaseSignals): string {
   const useCaseTargets = signals.useCase === undefined ? undefined : route.useCases.get(signals.useCase);
   return useCaseTargets?.[0] ?? route.defaultTarget;
 }

@@ -6,7 +6,8 @@
 
 import { once } from 'node:events';
 import type { Exchange } from '../http/exchange.js';
-import type { StreamContext } from '../openai/index.js';
+import type { ChatCompletionChunk, StreamContext } from '../openai/index.js';
+import type { ChunkRestorer } from '../pii/index.js';
 import type { ProviderAdapter, StreamTranslator, UpstreamEvent } from '../providers/index.js';
 import { createUpstreamDecoder, formatSseChunk, formatSseError, SSE_DONE, SSE_RESPONSE_HEADERS } from '../sse/index.js';
 import { ABORTED, broken, failed, SERVED, type AttemptOutcome } from './failure.js';
@@ -16,17 +17,22 @@ export interface StreamRelay {
   readonly adapter: ProviderAdapter;
   readonly ctx: StreamContext;
   readonly served: Readonly<Record<string, string>>;
+  /** Puts redacted PII values back, holding back only a possible placeholder prefix. */
+  readonly restorer?: ChunkRestorer | undefined;
 }
 
 export async function relayStream(ex: Exchange, upstream: UpstreamSuccess, relay: StreamRelay): Promise<AttemptOutcome> {
   const client = new ClientStream(ex, relay.served);
   const decoder = createUpstreamDecoder(relay.adapter.streamFraming);
   const translator = relay.adapter.createStreamTranslator(relay.ctx);
+  const write = chunkWriter(relay.restorer);
   try {
     for await (const piece of upstream.body as AsyncIterable<Buffer>) {
-      await client.send(translate(decoder.push(piece), translator));
+      await client.send(translate(decoder.push(piece), translator, write));
     }
-    await client.send(translate(decoder.end(), translator) + translator.finish().map(formatSseChunk).join(''));
+    const tail = translate(decoder.end(), translator, write) + translator.finish().map(write).join('');
+    const held = relay.restorer?.flush({ id: relay.ctx.requestId, created: relay.ctx.created, model: relay.ctx.model });
+    await client.send(held === undefined ? tail : tail + formatSseChunk(held));
     client.finish();
     return SERVED;
   } catch (error) {
@@ -39,10 +45,14 @@ export async function relayStream(ex: Exchange, upstream: UpstreamSuccess, relay
   }
 }
 
-function translate(events: readonly UpstreamEvent[], translator: StreamTranslator): string {
+function chunkWriter(restorer: ChunkRestorer | undefined): (chunk: ChatCompletionChunk) => string {
+  return restorer === undefined ? formatSseChunk : (chunk) => formatSseChunk(restorer.restoreChunk(chunk));
+}
+
+function translate(events: readonly UpstreamEvent[], translator: StreamTranslator, write: (chunk: ChatCompletionChunk) => string): string {
   let text = '';
   for (const event of events) {
-    for (const chunk of translator.push(event)) text += formatSseChunk(chunk);
+    for (const chunk of translator.push(event)) text += write(chunk);
   }
   return text;
 }

@@ -42,6 +42,7 @@ const KIND_BY_CODE = {
   invalid_request: 'request_at_fault',
   unsupported: 'incompatible',
   body_too_large: 'request_at_fault',
+  pii_blocked: 'request_at_fault',
   model_not_found: 'request_at_fault',
   budget_exceeded: 'fatal',
   no_route: 'fatal',

@@ -22,11 +22,13 @@ build: deps
 # Types and the chart's CRD copy are generated from crds/; `make check` fails when they drift.
 generate: deps
 	node contract/scripts/generate-types.ts
+	node contract/scripts/generate-validators.ts
 
 check: build
 	tsc -p test/tsconfig.json
 	tsc -p contract/scripts/tsconfig.json
 	node contract/scripts/generate-types.ts --check
+	node contract/scripts/generate-validators.ts --check
 
 # One jest run over every project inside one control plane (started once, always torn down).
 test: build check

@@ -28,3 +28,7 @@ export { budgetPolicySchema } from './resources/schema-budget.js';
 
 export { parseResources, type ParsedResources, type ParseError } from './yaml/parse.js';
 export { secretKeysOf, type ParsedSecret } from './yaml/secrets.js';
+
+export {
+  encodeFrame, parseOperatorFrame, parseSidecarFrame, type OperatorFrame, type SidecarFrame, type SnapshotFrame,
+} from './channel/frames.js';

@@ -7,7 +7,7 @@ import { connect, type ClientHttp2Session, type ClientHttp2Stream } from 'node:h
 import type { ConfigHolder } from '../config/holder.js';
 import { describeError, silentLogger, type Logger } from '../metrics/log.js';
 import { reconnectDelay, type BackoffOptions } from './backoff.js';
-import { encodeFrame, parseOperatorFrame, type SidecarFrame } from './frames.js';
+import { encodeFrame, parseOperatorFrame, type SidecarFrame } from '@switchyard/contract';
 import { restoreLastGood } from './restore.js';
 import { applySnapshot } from './snapshot.js';
 

@@ -2,7 +2,7 @@
 // already runs as a repeat, else hand it to the holder (validate, build, swap, persist). The
 // answer is the ack or nack frame to send.
 import type { ConfigHolder } from '../config/holder.js';
-import type { SidecarFrame, SnapshotFrame } from './frames.js';
+import type { SidecarFrame, SnapshotFrame } from '@switchyard/contract';
 
 export async function applySnapshot(holder: ConfigHolder, frame: SnapshotFrame): Promise<SidecarFrame> {
   const { revision, version } = frame;

@@ -6,7 +6,7 @@ CLUSTER := $(CURDIR)/test/cluster
 # For cluster-up/cluster-down only; test runs use a fresh mktemp dir each time.
 DEV_RUN_DIR ?= /tmp/switchyard-cluster-dev
 
-.PHONY: deps build generate check test test-unit test-cluster tools control-plane cluster-up cluster-down demo clean images e2e-kind helm-lint
+.PHONY: deps build generate check test test-unit test-cluster tools control-plane cluster-up cluster-down demo demo-standalone clean images e2e-kind helm-lint
 
 # npm ci runs on the machine's npm; it installs the `node` package, whose binary then runs everything else.
 # It holds /tmp/npm.lock like every other install here (docs/dev/conventions.md), and re-checks the
@@ -31,8 +31,10 @@ check: build
 	node contract/scripts/generate-validators.ts --check
 
 # One jest run over every project inside one control plane (started once, always torn down).
+# --forceExit: a leaked handle must fail a test that checks for it (the resilience suite counts
+# sockets), never hang CI after the summary.
 test: build check
-	$(CLUSTER)/with-cluster.sh $(JEST)
+	$(CLUSTER)/with-cluster.sh $(JEST) --forceExit
 
 test-unit: build
 	$(JEST) --selectProjects unit
@@ -56,9 +58,23 @@ cluster-up: deps control-plane
 cluster-down:
 	$(CLUSTER)/down.sh $(DEV_RUN_DIR)
 
+# The cluster demo (examples/cluster/demo.sh): a local control plane, the CRDs, the operator and
+# two sidecars as local processes wired as in a cluster, provider simulators, examples/cluster
+# applied, then kubectl get, proxy-status and chats; serves until Ctrl-C (DEMO_EXIT=1 stops after
+# the showcase). It needs the control-plane binaries, built with Go the first time; without them
+# and without Go it runs the standalone demo instead.
+demo: build
+	@. $(CLUSTER)/versions.env; bin="$${SWITCHYARD_CACHE:-$$HOME/.cache/switchyard}/control-plane/bin-$$K8S_VERSION-etcd-$$ETCD_VERSION"; \
+	if { [ -x "$$bin/kube-apiserver" ] && [ -x "$$bin/etcd" ]; } || command -v go >/dev/null; then \
+	  examples/cluster/demo.sh; \
+	else \
+	  echo "make demo: no Go to build the control plane; running the standalone demo (make demo-standalone)"; \
+	  examples/standalone/demo.sh; \
+	fi
+
 # Three provider simulators + the standalone sidecar, a few curl requests, then serves until
 # Ctrl-C (DEMO_EXIT=1 stops after the requests; DEMO_PORT picks the sidecar port, default 8080).
-demo: build
+demo-standalone: build
 	examples/standalone/demo.sh
 
 clean:

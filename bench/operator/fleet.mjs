@@ -5,7 +5,7 @@
 // IPC from the parent: {type:'start', members:[{pod, tokenFile}], operatorUrl, caFile}
 //                      {type:'expect', id, route, endpoint}: report when every holder serves it.
 // To the parent:       {type:'ready'} once every holder has a config; {type:'armed', id};
-//                      {type:'done', id, times:[epoch ms per member]}.
+//                      {type:'done', id, times:[epoch ms per member], loadMs (CPU so far), loads (so far)}.
 import { performance } from 'node:perf_hooks';
 import { startChannelClient } from '../../sidecar/dist/channel/client.js';
 import { ConfigHolder } from '../../sidecar/dist/config/holder.js';
@@ -14,6 +14,10 @@ import { silentLogger } from '../../sidecar/dist/metrics/log.js';
 const now = () => performance.timeOrigin + performance.now();
 const members = [];
 let expectation;
+// Successful holder loads, and this process's CPU time: the members share one thread, so CPU per
+// load is what one real sidecar would spend on a swap.
+const loads = { count: 0 };
+const cpuMs = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
 
 function endpointOf(holder, routeName) {
   return holder.current?.config.routes.find((r) => r.name === routeName)?.targets[0]?.backends[0]?.endpointId;
@@ -25,7 +29,7 @@ function check(index) {
   expectation.times[index] = now();
   expectation.left -= 1;
   if (expectation.left === 0) {
-    process.send({ type: 'done', id: expectation.id, times: expectation.times });
+    process.send({ type: 'done', id: expectation.id, times: expectation.times, loadMs: cpuMs(), loads: loads.count });
     expectation = undefined;
   }
 }
@@ -36,6 +40,7 @@ function start({ members: list, operatorUrl, caFile }) {
     const load = holder.load.bind(holder);
     holder.load = async (...args) => {
       const outcome = await load(...args);
+      if (outcome.ok) loads.count += 1;
       if (outcome.ok) check(index);
       return outcome;
     };

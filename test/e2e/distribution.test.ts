@@ -202,8 +202,11 @@ describe('strangers', () => {
   });
 });
 
+// The figure: sidecars keep serving through a minute without their operator.
+const OUTAGE_MS = 60_000;
+
 describe('an operator outage', () => {
-  it('costs no request, and a restarted operator resyncs with status still correct', async () => {
+  it('costs no request for a minute, and a restarted operator resyncs with status still correct', async () => {
     let errors = 0;
     let served = 0;
     let stop = false;
@@ -219,7 +222,7 @@ describe('an operator outage', () => {
     })();
     console.log(await describeHistogram('operator metric, compile → ack, first operator process', operator.metrics.propagation));
     await operator.stop();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
     operator = await startOperatorHere(operatorPort);
     await waitFor(() => operator.hub.connectionCount === SIDECARS, 40_000, 50);
     stop = true;
@@ -228,7 +231,7 @@ describe('an operator outage', () => {
     expect(errors).toBe(0);
     expect(served).toBeGreaterThan(0);
     await waitFor(async () => (await readStatus(kc, namespace, 'modelroutes', 'chat')).synced === '20/20', 5000, 50);
-  });
+  }, OUTAGE_MS + 90_000);
 
   it('a sidecar restarted while the operator is down serves from its last good config; one with none is not ready', async () => {
     // Credential values never touch the disk (sidecar/src/config/last-good.ts), so only keyless

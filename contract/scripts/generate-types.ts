@@ -1,10 +1,10 @@
 // Generates contract/src/api/generated/ from crds/*.yaml and copies the CRDs into the Helm chart.
 //   node contract/scripts/generate-types.ts           write the files
 //   node contract/scripts/generate-types.ts --check   write nothing; exit 1 listing stale files
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crdFiles, readCrd } from './crd-source.ts';
+import { staleOutputs, writeOutputs } from './outputs.ts';
 import { renderConformance } from './render-conformance.ts';
 import { renderKindModule } from './render-types.ts';
 
@@ -26,34 +26,19 @@ function renderAll(): Map<string, string> {
   return outputs;
 }
 
-function readIfPresent(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error: unknown) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-function staleFiles(outputs: Map<string, string>): string[] {
-  return [...outputs].filter(([path, content]) => readIfPresent(path) !== content).map(([path]) => relative(repoRoot, path));
-}
 
 function main(argv: readonly string[]): number {
   const check = argv.includes('--check');
   const outputs = renderAll();
   if (check) {
-    const stale = staleFiles(outputs);
+    const stale = staleOutputs(outputs, repoRoot);
     if (stale.length === 0) return 0;
     process.stderr.write(
       `Out of date with crds/ (run \`node ${generator}\`):\n${stale.map((path) => `  ${path}\n`).join('')}`,
     );
     return 1;
   }
-  for (const [path, content] of outputs) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
+  writeOutputs(outputs);
   process.stdout.write(`Wrote ${outputs.size} files from crds/.\n`);
   return 0;
 }

@@ -13,6 +13,8 @@ import { RevisionTracker } from './revision.js';
 
 export const SIDECAR_LABEL = 'switchyard.dev/sidecar';
 const KINDS: readonly StatusKind[] = ['ModelRoute', 'ProviderPool', 'BudgetPolicy'];
+/** Kinds whose spec changes bump metadata.generation, so a same-generation update is status only. */
+const SPEC_KINDS: ReadonlySet<string> = new Set<string>(KINDS);
 
 /** What reconcile reads; the informer caches behind it, or a fixture in unit tests. */
 export interface ClusterView {
@@ -89,14 +91,36 @@ export class ClusterWatch implements ClusterView {
   }
 
   private track<T extends KubernetesObject>(name: string, informer: Cached<T>): void {
+    const specOnly = SPEC_KINDS.has(name) ? new Map<string, number>() : undefined;
     const changed = (object: T): void => {
       this.revision.observe(object.metadata?.resourceVersion);
       const namespace = object.metadata?.namespace;
       if (namespace !== undefined) this.options.onChange(namespace);
     };
-    informer.on('add', changed);
-    informer.on('update', changed);
-    informer.on('delete', changed);
+    // Our own status writes come back as updates with an unchanged generation; recompiling for
+    // them cost about eight compiles per user change. Resync still covers anything missed.
+    const updated = (object: T): void => {
+      const { uid, generation } = object.metadata ?? {};
+      if (specOnly !== undefined && uid !== undefined && generation !== undefined) {
+        if (specOnly.get(uid) === generation) {
+          this.revision.observe(object.metadata?.resourceVersion);
+          return;
+        }
+        specOnly.set(uid, generation);
+      }
+      changed(object);
+    };
+    informer.on('add', (object) => {
+      const { uid, generation } = object.metadata ?? {};
+      if (specOnly !== undefined && uid !== undefined && generation !== undefined) specOnly.set(uid, generation);
+      changed(object);
+    });
+    informer.on('update', updated);
+    informer.on('delete', (object) => {
+      const uid = object.metadata?.uid;
+      if (specOnly !== undefined && uid !== undefined) specOnly.delete(uid);
+      changed(object);
+    });
     const restarting = new RestartingInformer(name, informer as unknown as Informer<KubernetesObject>, {
       onError: (informerName, error) => this.options.onError?.(informerName, error),
     });

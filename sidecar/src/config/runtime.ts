@@ -3,7 +3,7 @@
 // uses it to the end, whatever reloads happen meanwhile.
 
 import type {
-  CapabilitiesConfig, CompiledEndpoint, CompiledRoute, CompiledTarget, HeaderMatch, SidecarConfig, Timeouts,
+  CapabilitiesConfig, CompiledEndpoint, CompiledRoute, CompiledTarget, HeaderMatch, PricingConfig, SidecarConfig, Timeouts,
 } from '@switchyard/contract';
 import type { Dispatcher } from 'undici';
 import { getAdapter, type ProviderAdapter, type Target } from '../providers/index.js';
@@ -28,6 +28,7 @@ export interface EndpointRuntime {
 export interface BackendRuntime {
   readonly endpoint: EndpointRuntime;
   readonly upstreamModel: string;
+  readonly pricing: PricingConfig;
   readonly timeouts: Timeouts;
   /** What the adapter translates for: endpoint, model and key in its terms. */
   readonly adapterTarget: Target;
@@ -174,6 +175,7 @@ function buildTarget(
     return [{
       endpoint,
       upstreamModel: backend.upstreamModel,
+      pricing: backend.pricing,
       timeouts: backend.timeouts,
       adapterTarget: adapterTargetOf(compiled, endpoint, target, backend.upstreamModel),
     }];

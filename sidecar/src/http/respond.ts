@@ -29,5 +29,6 @@ export function sendError(ex: Exchange, error: unknown): void {
   }
   if (ex.res.headersSent || ex.res.destroyed) return;
   const response = errorResponseOf(error);
+  ex.report.errorCode = response.body.error.code;
   sendJson(ex, response.status, JSON.stringify(response.body), response.headers);
 }

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { Runtime } from '../config/runtime.js';
 import type { Logger } from '../metrics/log.js';
 import { recordRequest } from '../metrics/registry.js';
+import { notifyFinished, type FinishListener } from './finish.js';
 import { failExchange, runInRequestScope } from './crash-guard.js';
 import { GatewayError, toOpenAIError } from '../errors/index.js';
 import { createExchange, type Exchange } from './exchange.js';
@@ -42,6 +43,8 @@ export interface ServerDeps {
   currentRuntime(): Runtime | null;
   /** Default: the whole surface (routeOf); the admin listener passes adminRouteOf. */
   readonly route?: RouteLookup;
+  /** Told about every metered request once its response is done, after the built-in metrics. */
+  readonly onFinished?: readonly FinishListener[];
 }
 
 export function createHttpServer(deps: ServerDeps): Server {
@@ -57,13 +60,13 @@ export function createHttpServer(deps: ServerDeps): Server {
   }, (req, res) => {
     const ex = createExchange(req, res, { runtime: deps.currentRuntime(), limits, log: deps.log });
     exchanges.set(req.socket, ex);
-    runInRequestScope(ex, () => void serve(ex, route(req.method, req.url)));
+    runInRequestScope(ex, () => void serve(ex, route(req.method, req.url), deps.onFinished ?? []));
   });
   server.on('clientError', (error: Error, socket: Duplex) => answerClientError(error, socket, exchanges.get(socket)));
   return server;
 }
 
-async function serve(ex: Exchange, route: RouteSpec): Promise<void> {
+async function serve(ex: Exchange, route: RouteSpec, listeners: readonly FinishListener[]): Promise<void> {
   try {
     await route.handle(ex);
   } catch (error) {
@@ -74,6 +77,7 @@ async function serve(ex: Exchange, route: RouteSpec): Promise<void> {
       // 499 (nginx's "client closed request") when the client left before any answer.
       const status = ex.res.headersSent ? ex.res.statusCode : 499;
       recordRequest({ route: ex.report.route, provider: ex.report.provider, status, seconds });
+      notifyFinished(listeners, { ex, status, seconds });
     }
   }
 }

@@ -14,6 +14,7 @@ import { resilienceMetrics } from '../metrics/resilience.js';
 import { canaryProbe } from '../pipeline/canary.js';
 import { Resilience, type ResilienceOptions } from '../resilience/index.js';
 import { adminRouteOf } from './routes.js';
+import type { FinishListener } from './finish.js';
 import { createHttpServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from './server.js';
 
 export interface ServerOptions {
@@ -31,6 +32,8 @@ export interface ServerOptions {
   readonly adminPort?: number;
   /** Default 0.0.0.0: kubelet probes arrive on the pod IP, not on loopback. */
   readonly adminHost?: string;
+  /** Told about every data-plane request once its response is done (usage, logs, experiments). */
+  readonly onFinished?: readonly FinishListener[];
 }
 
 export interface ListenerAddress {
@@ -64,7 +67,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Sidecar>
   const limits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   collectProcessMetrics();
   const currentRuntime = (): Runtime | null => holder.current;
-  const server = createHttpServer({ limits, log, currentRuntime });
+  const server = createHttpServer({ limits, log, currentRuntime, onFinished: options.onFinished ?? [] });
   const main = await listen(server, options.host ?? '127.0.0.1', options.port ?? DEFAULT_PORT);
   const adminServer = options.adminPort === undefined ? undefined : createHttpServer({ limits, log, currentRuntime, route: adminRouteOf });
   let admin: ListenerAddress | undefined;

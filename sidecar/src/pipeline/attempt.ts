@@ -38,8 +38,10 @@ export async function runAttempts(ex: Exchange, route: RouteRuntime, plan: Candi
     canaryReady: (id) => resilience.canaryReady(id),
     attempt: async (candidate, context) => {
       ex.report.provider = candidate.backend.endpoint.adapter.name;
+      ex.report.attempts += 1;
       const timed = await attempt(candidate, context);
       const { outcome } = timed;
+      if (outcome.kind === 'served' || outcome.kind === 'broken') reportServed(ex, candidate, timed);
       if (outcome.kind === 'failed' || outcome.kind === 'broken') {
         last = outcome.failure;
         logFailure(ex, candidate, outcome.failure, outcome.kind === 'broken');
@@ -48,6 +50,16 @@ export async function runAttempts(ex: Exchange, route: RouteRuntime, plan: Candi
     },
   });
   if (result.kind === 'failed') throw clientError(route, last, result.advice);
+}
+
+function reportServed(ex: Exchange, candidate: Candidate, timed: TimedOutcome): void {
+  const { backend } = candidate;
+  ex.report.served = {
+    target: candidate.target, endpointId: backend.endpoint.id, model: candidate.targetRuntime.model,
+    upstreamModel: backend.upstreamModel, pricing: backend.pricing,
+  };
+  ex.report.upstreamFirstByteMs = timed.firstByteMs;
+  ex.report.upstreamMs = timed.elapsedMs;
 }
 
 function toResult({ outcome, firstByteMs, elapsedMs }: TimedOutcome): AttemptResult {

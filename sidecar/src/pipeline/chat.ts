@@ -14,7 +14,7 @@ import { decideChatTarget } from './decision.js';
 import { failed, failureFromThrown, untimed, type TimedOutcome } from './failure.js';
 import { readRequestJson, runtimeOf } from './intake.js';
 import { protectChat } from './protect.js';
-import { resolveRoute } from './route.js';
+import { reportRoute, resolveRoute } from './route.js';
 import { servedHeaders } from './served.js';
 import { relayStream } from './stream.js';
 import { callUpstream } from './upstream.js';
@@ -32,11 +32,12 @@ export async function handleChat(ex: Exchange): Promise<void> {
   const checked = validateChatRequest(await readRequestJson(ex));
   if (!checked.ok) throw checked.error;
   const route = resolveRoute(runtime, checked.value.model, ex.req.headers);
-  ex.report.route = route.name;
+  reportRoute(ex, route, 'chat');
   const safe = protectChat(route, checked.value);
   const decision = decideChatTarget(runtime, route, safe.request, ex.req.headers, safe.detectedClass);
   const candidates = planCandidates(route, decision.target, chatNeeds(safe.request), ex.req.headers, safe.detectedClass);
   const plan: ChatPlan = { request: safe.request, route, restorer: safe.restorer, decision: decisionHeader(decision.decidedBy) };
+  ex.report.decidedBy = plan.decision;
   await runAttempts(ex, route, candidates, (candidate, context) => attemptChat(ex, plan, candidate, context));
 }
 
@@ -57,6 +58,7 @@ async function attemptChat(ex: Exchange, plan: ChatPlan, candidate: Candidate, c
       return relayStream(ex, upstream, { adapter, ctx: { ...ctx, includeUsage }, served, restorer: restorer?.createChunkRestorer() });
     }
     const answer = adapter.fromUpstreamResponse(await readUpstreamJson(upstream.body), ctx);
+    ex.report.usage = answer.usage ?? null;
     return sendTranslated(ex, restorer === undefined ? answer : restorer.restoreCompletion(answer), served);
   });
 }

@@ -11,7 +11,7 @@ import { EMBEDDINGS_NEEDS, planCandidates, type Candidate } from './candidates.j
 import { readUpstreamJson, sendTranslated } from './completion.js';
 import { failed, failureFromThrown, untimed, type TimedOutcome } from './failure.js';
 import { readRequestJson, runtimeOf } from './intake.js';
-import { chooseUseCaseTarget, resolveRoute, useCaseSignalsOf } from './route.js';
+import { chooseUseCaseTarget, reportRoute, resolveRoute, useCaseSignalsOf } from './route.js';
 import { servedHeaders } from './served.js';
 import { callUpstream } from './upstream.js';
 
@@ -21,7 +21,7 @@ export async function handleEmbeddings(ex: Exchange): Promise<void> {
   if (!checked.ok) throw checked.error;
   const request = checked.value;
   const route = resolveRoute(runtime, request.model, ex.req.headers);
-  ex.report.route = route.name;
+  reportRoute(ex, route, 'embeddings');
   const chosen = chooseUseCaseTarget(route, request, useCaseSignalsOf(route, ex.req.headers));
   const plan = planCandidates(route, chosen, EMBEDDINGS_NEEDS, ex.req.headers);
   await runAttempts(ex, route, plan, (candidate, context) => attemptEmbeddings(ex, request, route, candidate, context));
@@ -41,6 +41,7 @@ async function attemptEmbeddings(
   const ctx = { requestId: ex.requestId, created: Math.floor(Date.now() / 1000), model: candidate.backend.upstreamModel };
   return callUpstream(ex, candidate.backend, upstreamRequest, context.remainingMs, async (upstream) => {
     const answer = embeddings.fromUpstreamResponse(await readUpstreamJson(upstream.body), request, ctx);
+    ex.report.usage = { prompt_tokens: answer.usage.prompt_tokens, completion_tokens: 0, total_tokens: answer.usage.total_tokens };
     return sendTranslated(ex, answer, servedHeaders(route, candidate));
   });
 }

@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { HeaderMatch } from '@switchyard/contract';
 import type { RouteRuntime, Runtime } from '../config/runtime.js';
 import { GatewayError } from '../errors/index.js';
+import type { Exchange } from '../http/exchange.js';
 import type { EmbeddingsRequest } from '../openai/index.js';
 
 /** What embeddings requests route on; chat requests use the semantic signals in routing/. */
@@ -24,6 +25,19 @@ export function resolveRoute(runtime: Runtime, model: string, headers: IncomingH
 
 function headersMatch(matches: readonly HeaderMatch[], headers: IncomingHttpHeaders): boolean {
   return matches.every((match) => headers[match.name] === match.value);
+}
+
+/** Puts what the route stage learnt into the exchange's report. */
+export function reportRoute(ex: Exchange, route: RouteRuntime, operation: 'chat' | 'embeddings'): void {
+  ex.report.route = route.name;
+  ex.report.operation = operation;
+  ex.report.useCase = declaredUseCaseOf(route, ex.req.headers);
+}
+
+/** The use case for records and metric labels: one the route declares, else '' (labels stay bounded). */
+export function declaredUseCaseOf(route: RouteRuntime, headers: IncomingHttpHeaders): string {
+  const named = headers[route.useCaseHeader];
+  return typeof named === 'string' && route.useCases.has(named) ? named : '';
 }
 
 export function useCaseSignalsOf(route: RouteRuntime, headers: IncomingHttpHeaders): UseCaseSignals {

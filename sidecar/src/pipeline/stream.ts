@@ -33,13 +33,17 @@ export async function relayStream(ex: Exchange, upstream: UpstreamSuccess, relay
     const tail = translate(decoder.end(), translator, write) + translator.finish().map(write).join('');
     const held = relay.restorer?.flush({ id: relay.ctx.requestId, created: relay.ctx.created, model: relay.ctx.model });
     await client.send(held === undefined ? tail : tail + formatSseChunk(held));
+    ex.report.usage = translator.usage() ?? null;
     client.finish();
     return SERVED;
   } catch (error) {
+    // What the provider counted before the cut is still charged.
+    ex.report.usage = translator.usage() ?? null;
     if (ex.signal.aborted) return ABORTED;
     const failure = upstream.failureOf(error);
     if (!client.committed) return failed(failure);
     // Past the commit point nothing is retried: a re-sent prompt would duplicate content and cost.
+    ex.report.errorCode = failure.error.code;
     client.fail(failure.error);
     return broken(failure);
   }

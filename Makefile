@@ -16,8 +16,10 @@ node_modules/.deps-stamp: package-lock.json package.json contract/package.json s
 
 deps: node_modules/.deps-stamp
 
+# The bundle is what the image ships and the bench measures (ADR 0014).
 build: deps
 	tsc -b
+	node operator/scripts/bundle.mjs
 
 # Types and the chart's CRD copy are generated from crds/; `make check` fails when they drift.
 generate: deps

@@ -21,7 +21,7 @@ COPY tsconfig.base.json ./
 COPY contract/ contract/
 COPY sidecar/ sidecar/
 COPY operator/ operator/
-RUN npx tsc -b contract sidecar operator
+RUN npx tsc -b contract sidecar operator && node operator/scripts/bundle.mjs
 # Production dependencies only, in a clean tree (devDependencies live at the root only).
 RUN mkdir /out \
  && cp package.json package-lock.json /out/ \
@@ -42,5 +42,6 @@ WORKDIR /app
 COPY --from=build /out/ /app/
 # 65532: the conventional "nonroot" uid; the chart and the injected sidecar run as it too.
 USER 65532:65532
-ENTRYPOINT ["node", "--enable-source-maps", "/app/operator/dist/cli/main.js"]
+# The bundle (ADR 0014): the sidecar starts in about a third of the time of the module tree.
+ENTRYPOINT ["node", "--enable-source-maps", "/app/operator/dist/bundle/switchyard.js"]
 CMD ["--help"]

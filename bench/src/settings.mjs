@@ -51,7 +51,7 @@ export function readSettings() {
     gatewayCpu: process.env.GATEWAY_CPU ?? '0',
     loadCpu: process.env.LOAD_CPU ?? '1',
     sidecar: {
-      entry: process.env.SIDECAR_ENTRY ?? path.join(repoDir, 'operator/dist/cli/main.js'),
+      entry: process.env.SIDECAR_ENTRY ?? path.join(repoDir, 'operator/dist/bundle/switchyard.js'),
       command: process.env.SIDECAR_CMD ?? '{node} {entry} sidecar --config {config} --port {port}',
       path: process.env.SIDECAR_PATH ?? '/v1/chat/completions',
     },

@@ -30,5 +30,13 @@ export { parseResources, type ParsedResources, type ParseError } from './yaml/pa
 export { secretKeysOf, type ParsedSecret } from './yaml/secrets.js';
 
 export {
-  encodeFrame, parseOperatorFrame, parseSidecarFrame, type OperatorFrame, type SidecarFrame, type SnapshotFrame,
+  encodeFrame, parseOperatorFrame, parseSidecarFrame, type AllowanceFrame, type OperatorFrame, type QuotaFrame, type SidecarFrame, type SnapshotFrame,
 } from './channel/frames.js';
+export * from './budget/index.js';
+export * from './usage/index.js';
+export {
+  EXPERIMENT_LATENCY_BOUNDS_MS, MAX_VARIANT_STATS, parseVariantStats, QUALITY_SCALE, type VariantStats,
+} from './channel/experiment-stats.js';
+export {
+  ENDPOINT_HEALTH_STATES, MAX_HEALTH_REPORTS, parseHealthReports, type EndpointHealthReport, type EndpointHealthState,
+} from './channel/endpoint-health.js';

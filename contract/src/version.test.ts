@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { canonicalJson, computeConfigVersion } from './version.js';
+import { canonicalJson, computeConfigVersion, withConfigVersion } from './version.js';
 import type { SidecarConfig } from './config/types.js';
 
 describe('canonicalJson', () => {
@@ -8,6 +8,9 @@ describe('canonicalJson', () => {
     ['keeps array order', [3, 1, 2], '[3,1,2]'],
     ['drops undefined members as JSON does', { a: undefined, b: 'x' }, '{"b":"x"}'],
     ['escapes strings as JSON does', { 'k"': 'line\nbreak' }, '{"k\\"":"line\\nbreak"}'],
+    ['sorts integer-like keys as strings, not as JavaScript enumerates them', { 10: 'a', 9: 'b' }, '{"10":"a","9":"b"}'],
+    ['takes an already sorted object as it is', { a: [{ b: 1, c: 2 }], d: 'e' }, '{"a":[{"b":1,"c":2}],"d":"e"}'],
+    ['sorts an object nested under sorted ones', { a: { a: { z: 1, y: 2 } } }, '{"a":{"a":{"y":2,"z":1}}}'],
   ])('%s', (_sentence, value, text) => {
     expect(canonicalJson(value)).toBe(text);
   });
@@ -38,5 +41,14 @@ describe('computeConfigVersion', () => {
   it('changes with any content', () => {
     const other = { ...content, scope: { namespace: 'b', workload: null } };
     expect(computeConfigVersion(other as unknown as SidecarConfig)).not.toBe(computeConfigVersion(content as unknown as SidecarConfig));
+  });
+});
+
+describe('withConfigVersion', () => {
+  it('returns the config with every key in canonical order, so its plain JSON is its canonical JSON', () => {
+    const content = { secretRefs: [], budgets: [], aliases: [], routes: [], endpoints: [], scope: { workload: null, namespace: 'a' }, schemaVersion: 1 };
+    const config = withConfigVersion(content as unknown as SidecarConfig);
+    expect(JSON.stringify(config)).toBe(canonicalJson(config));
+    expect(config.version).toBe(computeConfigVersion(content as unknown as SidecarConfig));
   });
 });

@@ -3,6 +3,7 @@
 // elector decides who writes status. runOperator (commands/operator.ts) and the tests call this.
 import { hostname } from 'node:os';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { startBudgets, type Budgets } from './budget/index.js';
 import { SidecarHub } from './channel/hub.js';
 import { remoteStates, ReportPublisher } from './channel/replica-report.js';
 import { startChannelServer, type ChannelServer } from './channel/server.js';
@@ -12,7 +13,9 @@ import { LeaderElector } from './kube/lease.js';
 import type { KubePort } from './kube/port.js';
 import { WorkQueue } from './kube/queue.js';
 import { ReportWatch } from './kube/report-watch.js';
+import { StatusThrottle } from './experiments/index.js';
 import { describeError, type Logger } from './log.js';
+import { registerHubMetrics } from './hub-metrics.js';
 import { OperatorMetrics } from './metrics.js';
 import { ConfigMapMemoryStore } from './reconcile/memory-store.js';
 import { Reconciler } from './reconcile/reconciler.js';
@@ -41,6 +44,8 @@ export interface OperatorOptions {
   readonly namespaces?: readonly string[];
   /** Delay that coalesces a burst of acks into one status write. */
   readonly statusDelayMs?: number;
+  /** Longest wait from a sidecar's experiment report to the route status that includes it; default 10 s. */
+  readonly experimentStatusDelayMs?: number;
   readonly log: Logger;
   /** For tests that count or fail API calls; the client-node port otherwise. */
   readonly port?: KubePort;
@@ -51,6 +56,8 @@ export interface RunningOperator {
   readonly channelPort: number;
   readonly metrics: OperatorMetrics;
   readonly hub: SidecarHub;
+  /** Usage records and budget ledgers (for the export and tests). */
+  readonly budgets: Budgets;
   isLeader(): boolean;
   /** Every informer has listed and is watching (a restarting one makes this false). */
   isReady(): boolean;
@@ -80,7 +87,15 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
   // Until every informer has listed, a namespace looks empty to one that has not: reconciling
   // then would publish configs without routes and forget route memory.
   let synced = false;
+  // The leader's status and, on other replicas, the report the leader reads both follow experiment
+  // figures on this slower schedule.
+  const experimentStatus = new StatusThrottle(options.experimentStatusDelayMs ?? 10_000, (namespace) => {
+    publisher?.changed();
+    queue.add(namespace);
+  });
+  let budgets: Budgets | undefined;
   const hub = new SidecarHub({
+    onBudgetFrame: (connection, frame) => budgets?.service.receive(connection, frame) ?? false,
     onSidecarChange: (namespace) => {
       publisher?.changed();
       if (synced && inScope(namespace)) queue.add(namespace, statusDelayMs);
@@ -96,7 +111,12 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
       if (seconds !== null) metrics.propagation.observe(seconds);
     },
     onNack: (reason) => metrics.nacks.inc({ reason }),
+    onExperiments: (namespace) => {
+      if (synced && inScope(namespace)) experimentStatus.add(namespace);
+    },
+    onHealth: () => hubMetrics.healthReports.inc(),
   });
+  const hubMetrics = registerHubMetrics(metrics.registry, hub);
   const watch = new ClusterWatch(options.kubeConfig, {
     onChange: (namespace) => {
       if (!inScope(namespace)) return;
@@ -108,6 +128,11 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
   const stateNamespace = options.stateNamespace ?? options.leaderElection?.namespace;
   const memoryStore = stateNamespace === undefined ? undefined : new ConfigMapMemoryStore(port, stateNamespace);
   reconciler = new Reconciler({ view: watch, port, hub, isLeader, metrics, log, ...(memoryStore === undefined ? {} : { memoryStore }) });
+  const ledger = startBudgets({
+    kubeConfig: options.kubeConfig, stateNamespace, hub, port, view: watch, isLeader, registry: metrics.registry, log,
+    namespaces: () => [...watch.namespaces()].filter(inScope),
+  });
+  budgets = ledger;
   const everyNamespace = (): void => {
     for (const namespace of new Set([...watch.namespaces(), ...reconciler!.knownNamespaces()].filter(inScope))) {
       reconciler!.markDirty(namespace);
@@ -175,6 +200,7 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
     channelPort: server.port,
     metrics,
     hub,
+    budgets: ledger,
     isLeader,
     isReady: () => watch.health.every((informer) => informer.synced && informer.lastError === null),
     notReady: () => watch.health.filter((informer) => !informer.synced || informer.lastError !== null)
@@ -183,12 +209,13 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
     async stop(): Promise<void> {
       clearInterval(resync);
       clearInterval(connections);
+      experimentStatus.stop();
       queue.stop();
       hub.closeAll();
       await server.close();
       await publisher?.stop();
       await elector?.stop();
-      await Promise.all([watch.stop(), reportWatch?.stop()]);
+      await Promise.all([watch.stop(), reportWatch?.stop(), ledger.stop()]);
     },
   };
 }

@@ -108,6 +108,47 @@ describe('helm lint and template', () => {
   });
 });
 
+interface PolicyPort { port: number; protocol: string }
+interface PolicyPeer { namespaceSelector?: { matchLabels: Record<string, string> }; podSelector?: { matchLabels: Record<string, string> }; ipBlock?: { cidr: string; except?: string[] } }
+interface PolicyRuleSpec { to?: PolicyPeer[]; from?: PolicyPeer[]; ports?: PolicyPort[] }
+type NetworkPolicy = Manifest & { spec: { podSelector: { matchLabels: Record<string, string> }; policyTypes: string[]; ingress?: PolicyRuleSpec[]; egress?: PolicyRuleSpec[] } };
+
+describe('NetworkPolicies (networkPolicy.enabled)', () => {
+  const rendered = (): Promise<Manifest[]> => render('switchyard-system', '--set', 'networkPolicy.enabled=true', '--set', 'networkPolicy.sidecars.namespaces={team-a,team-b}');
+  const ports = (rules: PolicyRuleSpec[] | undefined): number[] => (rules ?? []).flatMap((rule) => (rule.ports ?? []).map((p) => p.port)).sort((a, b) => a - b);
+
+  it('lets into the operator only the webhook (from the apiserver) and the channel (from sidecars), and out only DNS and the API', async () => {
+    const operator = find(await rendered(), 'NetworkPolicy').find((p) => p.metadata.namespace === 'switchyard-system') as NetworkPolicy;
+    expect(operator.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'switchyard', 'app.kubernetes.io/instance': 'sy' });
+    expect(operator.spec.policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(ports(operator.spec.ingress)).toEqual([8443, 9443]);
+    expect(ports(operator.spec.egress)).toEqual([53, 53, 443, 6443]);
+  });
+
+  it('gives injected pods in each listed namespace default-deny egress with DNS, the channel and public HTTPS only', async () => {
+    const sidecars = find(await rendered(), 'NetworkPolicy').filter((p) => p.metadata.namespace !== 'switchyard-system') as NetworkPolicy[];
+    expect(sidecars.map((p) => p.metadata.namespace)).toEqual(['team-a', 'team-b']);
+    for (const policy of sidecars) {
+      expect(policy.spec.podSelector.matchLabels).toEqual({ 'switchyard.dev/sidecar': 'true' });
+      expect(policy.spec.policyTypes).toEqual(['Egress']);
+      const [dns, channel, providers, ...rest] = policy.spec.egress ?? [];
+      expect(rest).toEqual([]);
+      expect(dns?.to).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }]);
+      expect(channel).toEqual({
+        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'switchyard-system' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'switchyard', 'app.kubernetes.io/instance': 'sy' } } }],
+        ports: [{ port: 9443, protocol: 'TCP' }],
+      });
+      expect(providers?.ports).toEqual([{ port: 443, protocol: 'TCP' }]);
+      expect(providers?.to?.[0]?.ipBlock?.except).toEqual(expect.arrayContaining(['10.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16']));
+    }
+  });
+
+  it('renders no policy for injected pods unless namespaces are listed', async () => {
+    expect(find(await render('switchyard-system', '--set', 'networkPolicy.enabled=true'), 'NetworkPolicy')).toHaveLength(1);
+    expect(find(await render('switchyard-system', '--set', 'networkPolicy.sidecars.namespaces={team-a}'), 'NetworkPolicy')).toHaveLength(0);
+  });
+});
+
 describe('RBAC', () => {
   const variants: [string, string[]][] = [
     ['the defaults', []],
@@ -137,6 +178,20 @@ describe('RBAC', () => {
         .flatMap((role) => credentialRules(rulesOf([role])).map(() => `${role.kind}/${role.metadata.namespace ?? ''}`));
     expect(await secretRules([])).toEqual(['ClusterRole/']);
     expect(await secretRules(variants[1]?.[1] ?? [])).toEqual(['Role/team-a', 'Role/team-b']);
+  });
+
+  it.each(variants)('grants no escalate, bind or impersonate, no exec or attach, and no Secret writes outside its own TLS Secret, with %s', async (_sentence, args) => {
+    const rules = rulesOf((await render('switchyard-system', ...args)).filter((m) => m.kind === 'ClusterRole' || m.kind === 'Role'));
+    for (const rule of rules) {
+      expect(rule.verbs).not.toEqual(expect.arrayContaining(['escalate']));
+      expect(rule.verbs).not.toEqual(expect.arrayContaining(['bind']));
+      expect(rule.verbs).not.toEqual(expect.arrayContaining(['impersonate']));
+      expect(rule.resources ?? []).not.toEqual(expect.arrayContaining(['pods/exec']));
+      expect(rule.resources ?? []).not.toEqual(expect.arrayContaining(['pods/attach']));
+      if (rule.resources?.includes('secrets') && rule.verbs.some((verb) => ['update', 'patch', 'delete'].includes(verb))) {
+        expect(rule.resourceNames).toEqual(['sy-switchyard-tls']);
+      }
+    }
   });
 
   it.each(variants)('only gets Secrets, never lists or watches them, with %s', async (_sentence, args) => {
@@ -184,6 +239,24 @@ describe('the operator Deployment', () => {
     expect(env()).toEqual(expect.arrayContaining([{ name: 'SWITCHYARD_BIND_ADDRESS', value: '0.0.0.0' }, { name: 'SWITCHYARD_WEBHOOK_ENABLED', value: 'true' }]));
   });
 
+  it('refuses to render without the webhook unless the channel gets a certificate Secret', async () => {
+    const refused = await helm(['template', 'sy', chart, '--set', 'webhook.enabled=false']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('channel.tls.secretName is required');
+    const rendered = await render('switchyard-system', '--set', 'webhook.enabled=false', '--set', 'channel.tls.secretName=channel-tls');
+    const deployment = find(rendered, 'Deployment')[0] as Manifest & { spec: { template: { spec: {
+      containers: { env: { name: string; value?: string }[]; volumeMounts: { name: string; mountPath: string }[] }[];
+      volumes: { name: string; secret?: { secretName: string } }[];
+    } } } };
+    const { containers, volumes } = deployment.spec.template.spec;
+    expect(containers[0]?.env).toEqual(expect.arrayContaining([
+      { name: 'SWITCHYARD_TLS_CERT_FILE', value: '/etc/switchyard/channel-tls/tls.crt' },
+      { name: 'SWITCHYARD_TLS_KEY_FILE', value: '/etc/switchyard/channel-tls/tls.key' },
+    ]));
+    expect(containers[0]?.volumeMounts).toContainEqual(expect.objectContaining({ name: 'channel-tls', mountPath: '/etc/switchyard/channel-tls' }));
+    expect(volumes).toContainEqual({ name: 'channel-tls', secret: { secretName: 'channel-tls' } });
+  });
+
   it('sets only variables the operator or its webhook reads', () => {
     const readers = ['../../operator/src/commands/operator.ts', '../../operator/src/webhook/settings.ts', '../../operator/src/webhook/injector.ts']
       .map((path) => readFileSync(new URL(path, import.meta.url), 'utf8')).join('\n');
@@ -203,6 +276,14 @@ describe('on the apiserver', () => {
 
   afterAll(async () => {
     if (namespace) await helm(['uninstall', release, '--namespace', namespace]);
+  });
+
+  it('accepts the rendered NetworkPolicies (server-side dry run)', async () => {
+    const policies = find(await render(namespace, '--set', 'networkPolicy.enabled=true', '--set', `networkPolicy.sidecars.namespaces={${namespace}}`), 'NetworkPolicy');
+    expect(policies).toHaveLength(2);
+    const accepted = await kubectl(['apply', '--dry-run=server', '-f', '-'], { stdin: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: policies }) });
+    expect(accepted.stderr).toBe('');
+    expect(accepted.code).toBe(0);
   });
 
   it("admits the operator's pod template under Pod Security \"restricted\"", async () => {

@@ -237,7 +237,7 @@ describe('a pod created through the apiserver', () => {
     const injected: V1Pod = { metadata: { name: 'twice', labels: submitted.metadata?.labels ?? {} }, spec: submitted.spec };
     const pod = await createPod(enabledNs, injected);
     expect(sidecarOf(pod)).toEqual(['switchyard-sidecar']);
-    expect(pod.spec?.volumes?.map((v) => v.name).filter((n) => n.startsWith('switchyard-'))).toEqual(['switchyard-token', 'switchyard-state', 'switchyard-ca']);
+    expect(pod.spec?.volumes?.map((v) => v.name).filter((n) => n.startsWith('switchyard-'))).toEqual(['switchyard-token', 'switchyard-state', 'switchyard-ca', 'switchyard-no-api-token']);
     expect(pod.spec?.containers[0]?.env?.map((e) => e.name)).toEqual(['OPENAI_BASE_URL', 'OPENAI_API_KEY']);
   });
 

@@ -1,5 +1,6 @@
-// The switchyard CLI as a user runs it (the built operator/dist/cli/main.js; run `tsc -b` first),
-// and the demo behind `make demo`.
+// The switchyard CLI as a user runs it (the built operator/dist/cli/main.js, and the bundle the
+// image ships, operator/dist/bundle/switchyard.js; run `make build` first), and the demo behind
+// `make demo-standalone`.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile, spawn } from 'node:child_process';
@@ -14,6 +15,8 @@ import { postJson, send } from './http-client.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'operator', 'dist', 'cli', 'main.js');
+const BUNDLE = join(ROOT, 'operator', 'dist', 'bundle', 'switchyard.js');
+const ENTRIES = [['the built CLI', CLI], ['the bundled CLI', BUNDLE]] as const;
 
 interface Run {
   readonly code: number;
@@ -21,9 +24,9 @@ interface Run {
   readonly stderr: string;
 }
 
-function switchyard(args: readonly string[], env: NodeJS.ProcessEnv = process.env, nodeArgs: readonly string[] = []): Promise<Run> {
+function switchyard(args: readonly string[], env: NodeJS.ProcessEnv = process.env, nodeArgs: readonly string[] = [], entry: string = CLI): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [...nodeArgs, CLI, ...args], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...nodeArgs, entry, ...args], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
       resolve({ code, stdout, stderr });
     });
@@ -127,13 +130,13 @@ describe('lazy commands', () => {
     'import { registerHooks } from "node:module"; registerHooks({ load(url, context, next) { if (url.includes("@kubernetes/client-node")) process.stderr.write("loaded @kubernetes/client-node\\n"); return next(url, context); } });',
   )}`;
 
-  it.each([
-    ['the sidecar never loads the Kubernetes client', ['sidecar', '--help'], false],
-    ['the in-cluster sidecar never loads the Kubernetes client', ['sidecar', '--operator-url', 'https://op:9443', '--ca-file', 'c'], false],
-    ['compile never loads the Kubernetes client', ['compile', '--help'], false],
-    ['the operator does load it (so the check above is real)', ['operator', '--help'], true],
-  ])('%s', async (_sentence, args, loads) => {
-    const run = await switchyard(args, process.env, ['--import', traceKubeClient]);
+  it.each(ENTRIES.flatMap(([form, entry]) => [
+    [`${form}: the sidecar never loads the Kubernetes client`, entry, ['sidecar', '--help'], false],
+    [`${form}: the in-cluster sidecar never loads the Kubernetes client`, entry, ['sidecar', '--operator-url', 'https://op:9443', '--ca-file', 'c'], false],
+    [`${form}: compile never loads the Kubernetes client`, entry, ['compile', '--help'], false],
+    [`${form}: the operator does load it (so the check above is real)`, entry, ['operator', '--help'], true],
+  ] as const))('%s', async (_sentence, entry, args, loads) => {
+    const run = await switchyard(args, process.env, ['--import', traceKubeClient], entry);
     expect(run.stderr.includes('loaded @kubernetes/client-node')).toBe(loads);
   });
 });
@@ -149,8 +152,8 @@ describe('switchyard sidecar', () => {
     expect(run.stderr).toContain('modelroute/broken spec.targets');
   });
 
-  it('serves the example files, reloads on SIGHUP and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [CLI, 'sidecar', '--config', 'examples/standalone', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  it.each(ENTRIES)('%s serves the example files, reloads on SIGHUP and stops on SIGTERM', async (_form, entry) => {
+    const child = spawn(process.execPath, [entry, 'sidecar', '--config', 'examples/standalone', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines = createInterface({ input: child.stdout });
     const [first] = (await once(lines, 'line')) as [string];
     const url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(first)?.[1] ?? '';

@@ -2,7 +2,7 @@
 // persisted (without credentials); a bad or stale one leaves the running config in place.
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileFiles, silentLogger, startServer, startSidecar, type Sidecar, type StandaloneSidecar } from '@switchyard/sidecar';
@@ -75,8 +75,8 @@ describe('loading configs', () => {
     await postJson(`${sidecar.url}/v1/chat/completions`, { model: 'chat-gemini', messages });
     const metrics = (await send(`${sidecar.url}/metrics`)).text;
     expect(metrics).toContain(`switchyard_config_info{version="${compiled.result.config?.version}",revision="3"} 1`);
-    expect(metrics).toMatch(/switchyard_requests_total\{route="chat-gemini",provider="gemini",code="200"\} \d+/);
-    expect(metrics).toContain('switchyard_request_duration_seconds_bucket{le="300",route="chat-gemini",provider="gemini"}');
+    expect(metrics).toMatch(/switchyard_requests_total\{route="chat-gemini",provider="gemini",model="[^"]+",use_case="",code="200"\} \d+/);
+    expect(metrics).toMatch(/switchyard_request_duration_seconds_bucket\{le="300",route="chat-gemini",provider="gemini",model="[^"]+",use_case=""\}/);
   });
 });
 
@@ -87,21 +87,19 @@ describe('the last good config', () => {
   });
   afterAll(() => rm(stateDir, { recursive: true, force: true }));
 
-  it('is persisted without credential values and restored by the next start', async () => {
+  it('is persisted with its credentials, owner-only, and a restarted sidecar serves keyed routes from it (ADR 0009)', async () => {
     const first = await started(startServer({ port: 0, log: silentLogger, stateDir }));
     await first.holder.load(compiled.result.config, compiled.credentials, 11);
-    const persisted = await readFile(join(stateDir, 'last-good-config.json'), 'utf8');
-    expect(persisted).not.toContain(plantedKey('openai'));
+    expect((await stat(join(stateDir, 'last-good-config.json'))).mode & 0o777).toBe(0o600);
     const next = await started(startServer({ port: 0, log: silentLogger, stateDir }));
     expect(await next.holder.restoreLastGood({})).toEqual({ ok: true, version: compiled.result.config?.version, revision: 11 });
     const keyless = await postJson(`${next.url}/v1/chat/completions`, { model: 'chat-ollama', messages });
     expect(keyless.status).toBe(200);
-    const needsKey = await postJson(`${next.url}/v1/chat/completions`, { model: 'chat-openai', messages });
-    expect(needsKey.status).toBe(503);
-    expect(errorOf(needsKey).code).toBe('no_route');
+    const keyed = await postJson(`${next.url}/v1/chat/completions`, { model: 'chat-openai', messages });
+    expect(keyed.status).toBe(200);
   });
 
-  it('takes the same revision again once, with the credentials only a snapshot carries', async () => {
+  it('takes the same revision again once, the operator\'s copy replacing the restored one', async () => {
     const next = await started(startServer({ port: 0, log: silentLogger, stateDir }));
     await next.holder.restoreLastGood({});
     expect(await next.holder.load(compiled.result.config, compiled.credentials, 11)).toMatchObject({ ok: true, revision: 11 });

@@ -3,7 +3,7 @@
 import { validateSidecarConfig } from '../config/validate.js';
 import { CHECK_STAGES } from './checks/index.js';
 import type { CheckContext } from './context.js';
-import { emitConfig } from './emit/config.js';
+import { emitConfig, type BrokenBudget } from './emit/config.js';
 import { gather } from './gather.js';
 import { compareText } from './order.js';
 import { resourceStatusOf } from './status.js';
@@ -44,9 +44,20 @@ function runChecks(ctx: CheckContext): { findings: Finding[]; checked: CheckCont
   return { findings, checked: { ...ctx, rejected } };
 }
 
+/** BudgetPolicies with a finding, with the first finding's message: they fail closed. */
+function brokenBudgets(raw: ReadonlyMap<string, unknown>, findings: readonly Finding[]): Map<string, BrokenBudget> {
+  const broken = new Map<string, BrokenBudget>();
+  for (const found of findings) {
+    if (found.kind !== 'BudgetPolicy' || broken.has(found.name) || found.name === '') continue;
+    broken.set(found.name, { raw: raw.get(found.name), reason: `BudgetPolicy ${found.name} is invalid (${found.reason}): ${found.message}` });
+  }
+  return broken;
+}
+
 /**
  * Compiles the namespace's ProviderPools, ModelRoutes and BudgetPolicies into one sidecar
- * config. A resource with a finding is left out whole; everything else still compiles.
+ * config. A resource with a finding is left out whole, except a BudgetPolicy: it stays as a
+ * broken budget that refuses the requests it covers (fail closed). Everything else still compiles.
  *
  * @example
  * const { config, findings, resourceStatus } = compile({ namespace: 'team-a', resources, secrets: [] });
@@ -57,7 +68,7 @@ export function compile(input: CompileInput): CompileResult {
   const gathered = gather(input);
   const { findings: checkFindings, checked } = runChecks(gathered.ctx);
   const findings = [...gathered.findings, ...checkFindings].sort(compareFindings);
-  const config = emitConfig(checked, input.workload);
+  const config = emitConfig(checked, input.workload, brokenBudgets(gathered.rawBudgets, findings));
   const resourceStatus = resourceStatusOf(gathered.present, findings);
   const validation = validateSidecarConfig(config);
   if (!validation.ok) {

@@ -14,6 +14,8 @@ import type { CompileInput } from './types.js';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'examples');
 const files = existsSync(EXAMPLES) ? readdirSync(EXAMPLES).filter((file) => /\.ya?ml$/.test(file)).sort() : [];
+/** Each folder (standalone, cluster, semantic, …) is a set of its own: it reuses the top-level names. */
+const sets = existsSync(EXAMPLES) ? readdirSync(EXAMPLES, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort() : [];
 
 function referencedSecrets(resources: readonly SwitchyardResource[]): CompileInput['secrets'] {
   const keys = new Map<string, Set<string>>();
@@ -27,9 +29,10 @@ function referencedSecrets(resources: readonly SwitchyardResource[]): CompileInp
   return [...keys].map(([name, names]) => ({ name, keys: [...names] }));
 }
 
-function parsedExamples(): SwitchyardResource[] {
-  return files.flatMap((file) => {
-    const parsed = parseResources(readFileSync(join(EXAMPLES, file), 'utf8'), file);
+function parsedExamples(folder = EXAMPLES): SwitchyardResource[] {
+  const yaml = readdirSync(folder).filter((file) => /\.ya?ml$/.test(file)).sort();
+  return yaml.flatMap((file) => {
+    const parsed = parseResources(readFileSync(join(folder, file), 'utf8'), file);
     expect(parsed.errors).toEqual([]);
     return parsed.resources;
   });
@@ -40,8 +43,8 @@ function parsedExamples(): SwitchyardResource[] {
     expect(parseResources(readFileSync(join(EXAMPLES, file), 'utf8'), file).errors).toEqual([]);
   });
 
-  it('compile together, per namespace, with no findings', () => {
-    const resources = parsedExamples();
+  it.each([['examples/', EXAMPLES], ...sets.map((set) => [`examples/${set}/`, join(EXAMPLES, set)])])('%s compile together, per namespace, with no findings', (_set, folder) => {
+    const resources = parsedExamples(folder);
     const namespaces = [...new Set(resources.map((resource) => resource.metadata.namespace ?? 'default'))];
     for (const namespace of namespaces) {
       const local = resources.filter((resource) => (resource.metadata.namespace ?? 'default') === namespace);

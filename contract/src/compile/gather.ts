@@ -10,6 +10,8 @@ export interface Gathered {
   findings: Finding[];
   /** Every resource of the namespace by kind and name, accepted or not, for status. */
   present: { kind: ResourceKind; name: string }[];
+  /** Every BudgetPolicy as written, valid or not (the last of duplicates), so a broken one can fail closed. */
+  rawBudgets: ReadonlyMap<string, unknown>;
 }
 
 interface Entry {
@@ -62,5 +64,6 @@ export function gather(input: CompileInput): Gathered {
     const slash = key.indexOf('/');
     return { kind: key.slice(0, slash) as ResourceKind, name: key.slice(slash + 1) };
   });
-  return { ctx, findings, present };
+  const rawBudgets = new Map(entries.filter((entry) => entry.kind === 'BudgetPolicy').map((entry): [string, unknown] => [entry.name, entry.resource]));
+  return { ctx, findings, present, rawBudgets };
 }

@@ -9,7 +9,7 @@ import {
   PII_ACTIONS, PII_ENTITY_TYPES, PROVIDER_FLAVORS, PROVIDER_TYPES, STICKY_MODES, THRESHOLD_ACTIONS,
 } from '../schema/enums.js';
 import type {
-  AliasEntry, Backend, BudgetScopeConfig, CanaryConfig, CapabilitiesConfig, CommitmentConfig, CompiledBudget,
+  AliasEntry, Backend, BudgetAttributionConfig, BudgetScopeConfig, CanaryConfig, CapabilitiesConfig, CommitmentConfig, CompiledBudget,
   CompiledEndpoint, CompiledRoute, CompiledTarget, ConfigScope, DataClassConfig, DataPolicyConfig,
   EvaluatorConfig, ExperimentConfig, FailoverConfig, HeaderMatch, HealthConfig, IntentConfig, LoggingConfig,
   PatternConfig, PiiConfig, PricingConfig, RateLimitConfig, RetryConfig, RuleConditionConfig, RuleConfig,
@@ -207,6 +207,8 @@ const budget = closedObject<CompiledBudget>({
   onExceed: oneOfStrings(ON_EXCEED_ACTIONS),
   thresholds: list(closedObject<CompiledBudget['thresholds'][number]>(
     { percent: integer(1, 1000), action: oneOfStrings(THRESHOLD_ACTIONS) }, {}), 16),
+  attribution: closedObject<BudgetAttributionConfig>({ team: nullable(text(63, 0)), feature: nullable(text(63, 0)) }, {}),
+  broken: nullable(text(4096)),
 }, {});
 
 /** The JSON Schema every SidecarConfig satisfies. */

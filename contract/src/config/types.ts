@@ -313,6 +313,19 @@ export interface CompiledBudget {
   onExceed: 'reject' | 'downgrade';
   /** Sorted by percent. */
   thresholds: BudgetThreshold[];
+  /** Who the spend is charged to in usage records, from the pod labels the budget names. */
+  attribution: BudgetAttributionConfig;
+  /**
+   * Why the BudgetPolicy failed to compile; null when it compiled. A broken budget fails
+   * closed: every request it covers is refused (never served unlimited) until it is fixed.
+   */
+  broken: string | null;
+}
+
+export interface BudgetAttributionConfig {
+  /** The team: the workload's value of the budget's teamLabel, else scope.team; null when neither. */
+  team: string | null;
+  feature: string | null;
 }
 
 export interface BudgetScopeConfig {

@@ -8,7 +8,7 @@ import ucs2lengthRuntime from 'ajv/dist/runtime/ucs2length.js';
 /** A validator as ajv compiles it: true or false, with the errors of the last call in `errors`. */
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 export const sidecarConfigValidator: SchemaValidator = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://switchyard.dev/schemas/sidecar-config/v1.json","title":"Switchyard sidecar config","type":"object","properties":{"schemaVersion":{"const":1},"version":{"type":"string","pattern":"^sha256:[0-9a-f]{16}$","maxLength":23},"scope":{"type":"object","properties":{"namespace":{"type":"string","minLength":1,"maxLength":63},"workload":{"anyOf":[{"type":"string","minLength":1,"maxLength":253},{"type":"null"}]}},"required":["namespace","workload"],"additionalProperties":false},"endpoints":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[^/]+/[^/]+$","maxLength":507},"pool":{"type":"string","minLength":1,"maxLength":253},"name":{"type":"string","minLength":1,"maxLength":253},"provider":{"type":"string","enum":["openai","azure-openai","anthropic","gemini","openai-compatible"]},"flavor":{"type":"string","enum":["generic","deepseek","qwen","mistral","vllm","ollama"]},"baseURL":{"type":"string","pattern":"^https?://[^/?#]+(/[^?#]*[^/?#])?$","maxLength":2048},"inCluster":{"type":"boolean"},"apiVersion":{"anyOf":[{"type":"string","minLength":1,"maxLength":64},{"type":"null"}]},"credential":{"anyOf":[{"type":"object","properties":{"secret":{"type":"string","minLength":1,"maxLength":253},"key":{"type":"string","minLength":1,"maxLength":253}},"required":["secret","key"],"additionalProperties":false},{"type":"null"}]},"region":{"anyOf":[{"type":"string","minLength":1,"maxLength":64},{"type":"null"}]},"jurisdiction":{"anyOf":[{"type":"string","minLength":1,"maxLength":64},{"type":"null"}]},"complianceTags":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":0,"maxItems":64,"uniqueItems":true},"timeouts":{"type":"object","properties":{"connectMs":{"type":"integer","minimum":1,"maximum":86400000},"firstByteMs":{"type":"integer","minimum":1,"maximum":86400000},"idleMs":{"type":"integer","minimum":1,"maximum":86400000},"totalMs":{"type":"integer","minimum":1,"maximum":86400000}},"required":["connectMs","firstByteMs","idleMs","totalMs"],"additionalProperties":false},"health":{"type":"object","properties":{"consecutiveFailures":{"type":"integer","minimum":1,"maximum":1000},"baseEjectionMs":{"type":"integer","minimum":1,"maximum":86400000},"maxEjectionMs":{"type":"integer","minimum":1,"maximum":86400000}},"required":["consecutiveFailures","baseEjectionMs","maxEjectionMs"],"additionalProperties":false},"rateLimit":{"anyOf":[{"type":"object","properties":{"requestsPerMinute":{"anyOf":[{"type":"integer","minimum":1,"maximum":1000000000},{"type":"null"}]},"tokensPerMinute":{"anyOf":[{"type":"integer","minimum":1,"maximum":1000000000},{"type":"null"}]}},"required":["requestsPerMinute","tokensPerMinute"],"additionalProperties":false},{"type":"null"}]},"canary":{"anyOf":[{"type":"object","properties":{"intervalMs":{"type":"integer","minimum":1,"maximum":86400000},"model":{"type":"string","minLength":1,"maxLength":256},"upstreamModel":{"type":"string","minLength":1,"maxLength":256},"prompt":{"type":"string","minLength":1,"maxLength":4096},"expectContains":{"type":"string","minLength":1,"maxLength":4096}},"required":["intervalMs","model","upstreamModel","prompt","expectContains"],"additionalProperties":false},{"type":"null"}]},"commitment":{"type":"object","properties":{"type":{"type":"string","enum":["pay-as-you-go","reserved","prepaid"]},"quotaMicroUsd":{"anyOf":[{"type":"integer","minimum":0,"maximum":1000000000000000},{"type":"null"}]},"cycle":{"anyOf":[{"oneOf":[{"type":"object","properties":{"period":{"const":"daily"}},"required":["period"],"additionalProperties":false},{"type":"object","properties":{"period":{"const":"monthly"},"anchorDay":{"type":"integer","minimum":1,"maximum":28}},"required":["period","anchorDay"],"additionalProperties":false}]},{"type":"null"}]}},"required":["type","quotaMicroUsd","cycle"],"additionalProperties":false}},"required":["id","pool","name","provider","flavor","baseURL","inCluster","apiVersion","credential","region","jurisdiction","complianceTags","timeouts","health","rateLimit","canary","commitment"],"additionalProperties":false},"minItems":0,"maxItems":1024},"routes":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"aliases":{"type":"array","items":{"type":"string","minLength":1,"maxLength":256},"minItems":1,"maxItems":64,"uniqueItems":true},"headers":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9a-z-]+$","maxLength":256},"value":{"type":"string","minLength":0,"maxLength":1024}},"required":["name","value"],"additionalProperties":false},"minItems":0,"maxItems":16},"useCaseHeader":{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9a-z-]+$","maxLength":256},"defaultTarget":{"type":"string","minLength":1,"maxLength":253},"targets":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"model":{"type":"string","minLength":1,"maxLength":256},"qualityTier":{"type":"integer","minimum":1,"maximum":5},"capabilities":{"type":"object","properties":{"contextWindowTokens":{"type":"integer","minimum":1,"maximum":100000000},"maxOutputTokens":{"anyOf":[{"type":"integer","minimum":1,"maximum":100000000},{"type":"null"}]},"vision":{"type":"boolean"},"tools":{"type":"boolean"},"jsonSchema":{"type":"boolean"},"embeddings":{"type":"boolean"},"streaming":{"type":"boolean"}},"required":["contextWindowTokens","maxOutputTokens","vision","tools","jsonSchema","embeddings","streaming"],"additionalProperties":false},"backends":{"type":"array","items":{"type":"object","properties":{"endpointId":{"type":"string","pattern":"^[^/]+/[^/]+$","maxLength":507},"upstreamModel":{"type":"string","minLength":1,"maxLength":256},"pricing":{"type":"object","properties":{"inputMicroUsdPerMillion":{"type":"integer","minimum":0,"maximum":1000000000000000},"cachedInputMicroUsdPerMillion":{"type":"integer","minimum":0,"maximum":1000000000000000},"cacheWriteMicroUsdPerMillion":{"type":"integer","minimum":0,"maximum":1000000000000000},"outputMicroUsdPerMillion":{"type":"integer","minimum":0,"maximum":1000000000000000},"batchDiscountPercent":{"type":"integer","minimum":0,"maximum":100}},"required":["inputMicroUsdPerMillion","cachedInputMicroUsdPerMillion","cacheWriteMicroUsdPerMillion","outputMicroUsdPerMillion","batchDiscountPercent"],"additionalProperties":false},"timeouts":{"type":"object","properties":{"connectMs":{"type":"integer","minimum":1,"maximum":86400000},"firstByteMs":{"type":"integer","minimum":1,"maximum":86400000},"idleMs":{"type":"integer","minimum":1,"maximum":86400000},"totalMs":{"type":"integer","minimum":1,"maximum":86400000}},"required":["connectMs","firstByteMs","idleMs","totalMs"],"additionalProperties":false}},"required":["endpointId","upstreamModel","pricing","timeouts"],"additionalProperties":false},"minItems":1,"maxItems":64}},"required":["name","model","qualityTier","capabilities","backends"],"additionalProperties":false},"minItems":1,"maxItems":64},"useCases":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"targets":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":1,"maxItems":64,"uniqueItems":true}},"required":["name","targets"],"additionalProperties":false},"minItems":0,"maxItems":64},"semantic":{"anyOf":[{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"target":{"type":"string","minLength":1,"maxLength":253},"when":{"type":"object","properties":{"languages":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":0,"maxItems":64,"uniqueItems":true},"modalities":{"type":"array","items":{"type":"string","enum":["image","audio"]},"minItems":0,"maxItems":2,"uniqueItems":true},"minPromptTokens":{"anyOf":[{"type":"integer","minimum":0,"maximum":100000000},{"type":"null"}]},"maxPromptTokens":{"anyOf":[{"type":"integer","minimum":0,"maximum":100000000},{"type":"null"}]},"keywords":{"type":"array","items":{"type":"string","minLength":1,"maxLength":256},"minItems":0,"maxItems":256,"uniqueItems":true},"pattern":{"anyOf":[{"type":"object","properties":{"source":{"type":"string","minLength":1,"maxLength":1024},"flags":{"type":"string","enum":["u","iu"]}},"required":["source","flags"],"additionalProperties":false},{"type":"null"}]},"needsTools":{"type":"boolean"},"needsJsonSchema":{"type":"boolean"}},"required":["languages","modalities","minPromptTokens","maxPromptTokens","keywords","pattern","needsTools","needsJsonSchema"],"additionalProperties":false}},"required":["name","target","when"],"additionalProperties":false},"minItems":0,"maxItems":64},"intents":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"requiredTier":{"type":"integer","minimum":1,"maximum":5},"targets":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":0,"maxItems":64,"uniqueItems":true}},"required":["name","requiredTier","targets"],"additionalProperties":false},"minItems":0,"maxItems":64},"model":{"anyOf":[{"type":"object","properties":{"features":{"type":"object","properties":{"id":{"const":"hashed-ngrams-v1"},"bits":{"type":"integer","minimum":8,"maximum":16},"maxChars":{"type":"integer","minimum":16,"maximum":65536},"charMin":{"type":"integer","minimum":1,"maximum":8},"charMax":{"type":"integer","minimum":1,"maximum":8}},"required":["id","bits","maxChars","charMin","charMax"],"additionalProperties":false},"labels":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":1,"maxItems":64,"uniqueItems":true},"bias":{"type":"array","items":{"type":"number","minimum":-1000000,"maximum":1000000},"minItems":1,"maxItems":64},"scale":{"type":"array","items":{"type":"number","minimum":0,"maximum":1000000},"minItems":1,"maxItems":64},"weights":{"type":"string","pattern":"^[A-Za-z0-9+/]*={0,2}$","maxLength":5592408},"trainedOn":{"type":"string","pattern":"^sha256:[0-9a-f]{16}$","maxLength":23}},"required":["features","labels","bias","scale","weights","trainedOn"],"additionalProperties":false},{"type":"null"}]},"minConfidence":{"type":"number","minimum":0,"maximum":1},"override":{"anyOf":[{"type":"object","properties":{"header":{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9a-z-]+$","maxLength":256}},"required":["header"],"additionalProperties":false},{"type":"null"}]}},"required":["rules","intents","model","minConfidence","override"],"additionalProperties":false},{"type":"null"}]},"failover":{"type":"object","properties":{"chain":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":0,"maxItems":64,"uniqueItems":true},"allowLargerContext":{"type":"boolean"}},"required":["chain","allowLargerContext"],"additionalProperties":false},"retry":{"type":"object","properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":10},"baseBackoffMs":{"type":"integer","minimum":1,"maximum":86400000},"maxBackoffMs":{"type":"integer","minimum":1,"maximum":86400000},"deadlineMs":{"type":"integer","minimum":1,"maximum":86400000},"budgetPercent":{"type":"integer","minimum":0,"maximum":100},"minRetriesPerSecond":{"type":"integer","minimum":0,"maximum":10000}},"required":["maxAttempts","baseBackoffMs","maxBackoffMs","deadlineMs","budgetPercent","minRetriesPerSecond"],"additionalProperties":false},"dataPolicy":{"anyOf":[{"type":"object","properties":{"classes":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"endpointIds":{"type":"array","items":{"type":"string","pattern":"^[^/]+/[^/]+$","maxLength":507},"minItems":1,"maxItems":64,"uniqueItems":true}},"required":["name","endpointIds"],"additionalProperties":false},"minItems":1,"maxItems":64},"defaultClass":{"type":"string","minLength":1,"maxLength":253},"classHeader":{"anyOf":[{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9a-z-]+$","maxLength":256},{"type":"null"}]},"piiDetectedClass":{"anyOf":[{"type":"string","minLength":1,"maxLength":253},{"type":"null"}]}},"required":["classes","defaultClass","classHeader","piiDetectedClass"],"additionalProperties":false},{"type":"null"}]},"pii":{"anyOf":[{"type":"object","properties":{"entities":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string","enum":["email","phone","credit-card","iban","us-ssn","ipv4","ipv6","secret"]},"action":{"type":"string","enum":["redact","block","allow"]}},"required":["type","action"],"additionalProperties":false},"minItems":0,"maxItems":8},"custom":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"pattern":{"type":"object","properties":{"source":{"type":"string","minLength":1,"maxLength":1024},"flags":{"type":"string","enum":["u","iu"]}},"required":["source","flags"],"additionalProperties":false},"action":{"type":"string","enum":["redact","block","allow"]}},"required":["name","pattern","action"],"additionalProperties":false},"minItems":0,"maxItems":64},"restoreInResponse":{"type":"boolean"}},"required":["entities","custom","restoreInResponse"],"additionalProperties":false},{"type":"null"}]},"logging":{"type":"object","properties":{"fields":{"type":"array","items":{"type":"object","properties":{"field":{"type":"string","minLength":1,"maxLength":256},"action":{"type":"string","enum":["keep","strip","hash"]}},"required":["field","action"],"additionalProperties":false},"minItems":2,"maxItems":66},"sampleRate":{"type":"number","minimum":0,"maximum":1},"sink":{"type":"string","enum":["stdout","file"]},"hashKey":{"anyOf":[{"type":"object","properties":{"secret":{"type":"string","minLength":1,"maxLength":253},"key":{"type":"string","minLength":1,"maxLength":253}},"required":["secret","key"],"additionalProperties":false},{"type":"null"}]}},"required":["fields","sampleRate","sink","hashKey"],"additionalProperties":false},"experiments":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"intent":{"anyOf":[{"type":"string","minLength":1,"maxLength":253},{"type":"null"}]},"variants":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"target":{"type":"string","minLength":1,"maxLength":253},"weight":{"type":"integer","minimum":0,"maximum":1000000}},"required":["name","target","weight"],"additionalProperties":false},"minItems":1,"maxItems":64},"sticky":{"type":"string","enum":["none","user","header"]},"stickyHeader":{"anyOf":[{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9a-z-]+$","maxLength":256},{"type":"null"}]},"evaluator":{"anyOf":[{"type":"object","properties":{"type":{"type":"string","enum":["expected-answer","json-valid","judge"]},"expectContains":{"anyOf":[{"type":"string","minLength":1,"maxLength":4096},{"type":"null"}]},"judgeTarget":{"anyOf":[{"type":"string","minLength":1,"maxLength":253},{"type":"null"}]}},"required":["type","expectContains","judgeTarget"],"additionalProperties":false},{"type":"null"}]}},"required":["name","intent","variants","sticky","stickyHeader","evaluator"],"additionalProperties":false},"minItems":0,"maxItems":64}},"required":["name","aliases","headers","useCaseHeader","defaultTarget","targets","useCases","semantic","failover","retry","dataPolicy","pii","logging","experiments"],"additionalProperties":false},"minItems":0,"maxItems":1024},"aliases":{"type":"array","items":{"type":"object","properties":{"alias":{"type":"string","minLength":1,"maxLength":256},"routes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":1,"maxItems":1024,"uniqueItems":true}},"required":["alias","routes"],"additionalProperties":false},"minItems":0,"maxItems":65536},"budgets":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"scope":{"type":"object","properties":{"routes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":1,"maxItems":1024,"uniqueItems":true},"header":{"anyOf":[{"type":"object","properties":{"name":{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9a-z-]+$","maxLength":256},"value":{"anyOf":[{"type":"string","minLength":0,"maxLength":1024},{"type":"null"}]}},"required":["name","value"],"additionalProperties":false},{"type":"null"}]},"podLabels":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":317},"value":{"type":"string","minLength":0,"maxLength":63}},"required":["name","value"],"additionalProperties":false},"minItems":0,"maxItems":2}},"required":["routes","header","podLabels"],"additionalProperties":false},"window":{"oneOf":[{"type":"object","properties":{"period":{"const":"daily"}},"required":["period"],"additionalProperties":false},{"type":"object","properties":{"period":{"const":"monthly"},"anchorDay":{"type":"integer","minimum":1,"maximum":28}},"required":["period","anchorDay"],"additionalProperties":false}]},"limitMicroUsd":{"type":"integer","minimum":0,"maximum":1000000000000000},"maxRequestCostMicroUsd":{"anyOf":[{"type":"integer","minimum":0,"maximum":1000000000000000},{"type":"null"}]},"onExceed":{"type":"string","enum":["reject","downgrade"]},"thresholds":{"type":"array","items":{"type":"object","properties":{"percent":{"type":"integer","minimum":1,"maximum":1000},"action":{"type":"string","enum":["alert","downgrade","reject"]}},"required":["percent","action"],"additionalProperties":false},"minItems":0,"maxItems":16}},"required":["name","scope","window","limitMicroUsd","maxRequestCostMicroUsd","onExceed","thresholds"],"additionalProperties":false},"minItems":0,"maxItems":256},"secretRefs":{"type":"array","items":{"type":"object","properties":{"secret":{"type":"string","minLength":1,"maxLength":253},"key":{"type":"string","minLength":1,"maxLength":253}},"required":["secret","key"],"additionalProperties":false},"minItems":0,"maxItems":2048}},"required":["schemaVersion","version","scope","endpoints","routes","aliases","budgets","secretRefs"],"additionalProperties":false};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://switchyard.dev/schemas/sidecar-config/v1.json","title":"Switchyard sidecar config","type":"object","properties":{"schemaVersion":{"const":1},"version":{"type":"string","pattern":"^sha256:[0-9a-f]{16}$","maxLength":23},"scope":{"type":"object","properties":{"namespace":{"type":"string","minLength":1,"maxLength":63},"workload":{"anyOf":[{"type":"string","minLength":1,"maxLength":253},{"type":"null"}]}},"required":["namespace","workload"],"additionalProperties":false},"endpoints":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","pattern":"^[^/]+/[^/]+$","maxLength":507},"pool":{"type":"string","minLength":1,"maxLength":253},"name":{"type":"string","minLength":1,"maxLength":253},"provider":{"type":"string","enum":["openai","azure-openai","anthropic","gemini","openai-compatible"]},"flavor":{"type":"string","enum":["generic","deepseek","qwen","mistral","vllm","ollama"]},"baseURL":{"type":"string","pattern":"^https?://[^/?#]+(/[^?#]*[^/?#])?$","maxLength":2048},"inCluster":{"type":"boolean"},"apiVersion":{"anyOf":[{"type":"string","minLength":1,"maxLength":64},{"type":"null"}]},"credential":{"anyOf":[{"type":"object","properties":{"secret":{"type":"string","minLength":1,"maxLength":253},"key":{"type":"string","minLength":1,"maxLength":253}},"required":["secret","key"],"additionalProperties":false},{"type":"null"}]},"region":{"anyOf":[{"type":"string","minLength":1,"maxLength":64},{"type":"null"}]},"jurisdiction":{"anyOf":[{"type":"string","minLength":1,"maxLength":64},{"type":"null"}]},"complianceTags":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":0,"maxItems":64,"uniqueItems":true},"timeouts":{"type":"object","properties":{"connectMs":{"type":"integer","minimum":1,"maximum":86400000},"firstByteMs":{"type":"integer","minimum":1,"maximum":86400000},"idleMs":{"type":"integer","minimum":1,"maximum":86400000},"totalMs":{"type":"integer","minimum":1,"maximum":86400000}},"required":["connectMs","firstByteMs","idleMs","totalMs"],"additionalProperties":false},"health":{"type":"object","properties":{"consecutiveFailures":{"type":"integer","minimum":1,"maximum":1000},"baseEjectionMs":{"type":"integer","minimum":1,"maximum":86400000},"maxEjectionMs":{"type":"integer","minimum":1,"maximum":86400000}},"required":["consecutiveFailures","baseEjectionMs","maxEjectionMs"],"additionalProperties":false},"rateLimit":{"anyOf":[{"type":"object","properties":{"requestsPerMinute":{"anyOf":[{"type":"integer","minimum":1,"maximum":1000000000},{"type":"null"}]},"tokensPerMinute":{"anyOf":[{"type":"integer","minimum":1,"maximum":1000000000},{"type":"null"}]}},"required":["requestsPerMinute","tokensPerMinute"],"additionalProperties":false},{"type":"null"}]},"canary":{"anyOf":[{"type":"object","properties":{"intervalMs":{"type":"integer","minimum":1,"maximum":86400000},"model":{"type":"string","minLength":1,"maxLength":256},"upstreamModel":{"type":"string","minLength":1,"maxLength":256},"prompt":{"type":"string","minLength":1,"maxLength":4096},"expectContains":{"type":"string","minLength":1,"maxLength":4096}},"required":["intervalMs","model","upstreamModel","prompt","expectContains"],"additionalProperties":false},{"type":"null"}]},"commitment":{"type":"object","properties":{"type":{"type":"string","enum":["pay-as-you-go","reserved","prepaid"]},"quotaMicroUsd":{"anyOf":[{"type":"integer","minimum":0,"maximum":1000000000000000},{"type":"null"}]},"cycle":{"anyOf":[{"oneOf":[{"type":"object","properties":{"period":{"const":"daily"}},"required":["period"],"additionalProperties":false},{"type":"object","properties":{"period":{"const":"monthly"},"anchorDay":{"type":"integer","minimum":1,"maximum":28}},"required":["period","anchorDay"],"additionalProperties":false}]},{"type":"null"}]}},"required":["type","quotaMicroUsd","cycle"],"additionalProperties":false}},"required":["id","pool","name","provider","flavor","baseURL","inCluster","apiVersion","credential","region","jurisdiction","complianceTags","timeouts","health","rateLimit","canary","commitment"],"additionalProperties":false},"minItems":0,"maxItems":1024},"routes":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"aliases":{"type":"array","items":{"type":"string","minLength":1,"maxLength":256},"minItems":1,"maxItems":64,"uniqueItems":true},"headers":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9a-z-]+$","maxLength":256},"value":{"type":"string","minLength":0,"maxLength":1024}},"required":["name","value"],"additionalProperties":false},"minItems":0,"maxItems":16},"useCaseHeader":{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9a-z-]+$","maxLength":256},"defaultTarget":{"type":"string","minLength":1,"maxLength":253},"targets":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"model":{"type":"string","minLength":1,"maxLength":256},"qualityTier":{"type":"integer","minimum":1,"maximum":5},"capabilities":{"type":"object","properties":{"contextWindowTokens":{"type":"integer","minimum":1,"maximum":100000000},"maxOutputTokens":{"anyOf":[{"type":"integer","minimum":1,"maximum":100000000},{"type":"null"}]},"vision":{"type":"boolean"},"tools":{"type":"boolean"},"jsonSchema":{"type":"boolean"},"embeddings":{"type":"boolean"},"streaming":{"type":"boolean"}},"required":["contextWindowTokens","maxOutputTokens","vision","tools","jsonSchema","embeddings","streaming"],"additionalProperties":false},"backends":{"type":"array","items":{"type":"object","properties":{"endpointId":{"type":"string","pattern":"^[^/]+/[^/]+$","maxLength":507},"upstreamModel":{"type":"string","minLength":1,"maxLength":256},"pricing":{"type":"object","properties":{"inputMicroUsdPerMillion":{"type":"integer","minimum":0,"maximum":1000000000000000},"cachedInputMicroUsdPerMillion":{"type":"integer","minimum":0,"maximum":1000000000000000},"cacheWriteMicroUsdPerMillion":{"type":"integer","minimum":0,"maximum":1000000000000000},"outputMicroUsdPerMillion":{"type":"integer","minimum":0,"maximum":1000000000000000},"batchDiscountPercent":{"type":"integer","minimum":0,"maximum":100}},"required":["inputMicroUsdPerMillion","cachedInputMicroUsdPerMillion","cacheWriteMicroUsdPerMillion","outputMicroUsdPerMillion","batchDiscountPercent"],"additionalProperties":false},"timeouts":{"type":"object","properties":{"connectMs":{"type":"integer","minimum":1,"maximum":86400000},"firstByteMs":{"type":"integer","minimum":1,"maximum":86400000},"idleMs":{"type":"integer","minimum":1,"maximum":86400000},"totalMs":{"type":"integer","minimum":1,"maximum":86400000}},"required":["connectMs","firstByteMs","idleMs","totalMs"],"additionalProperties":false}},"required":["endpointId","upstreamModel","pricing","timeouts"],"additionalProperties":false},"minItems":1,"maxItems":64}},"required":["name","model","qualityTier","capabilities","backends"],"additionalProperties":false},"minItems":1,"maxItems":64},"useCases":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"targets":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":1,"maxItems":64,"uniqueItems":true}},"required":["name","targets"],"additionalProperties":false},"minItems":0,"maxItems":64},"semantic":{"anyOf":[{"type":"object","properties":{"rules":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"target":{"type":"string","minLength":1,"maxLength":253},"when":{"type":"object","properties":{"languages":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":0,"maxItems":64,"uniqueItems":true},"modalities":{"type":"array","items":{"type":"string","enum":["image","audio"]},"minItems":0,"maxItems":2,"uniqueItems":true},"minPromptTokens":{"anyOf":[{"type":"integer","minimum":0,"maximum":100000000},{"type":"null"}]},"maxPromptTokens":{"anyOf":[{"type":"integer","minimum":0,"maximum":100000000},{"type":"null"}]},"keywords":{"type":"array","items":{"type":"string","minLength":1,"maxLength":256},"minItems":0,"maxItems":256,"uniqueItems":true},"pattern":{"anyOf":[{"type":"object","properties":{"source":{"type":"string","minLength":1,"maxLength":1024},"flags":{"type":"string","enum":["u","iu"]}},"required":["source","flags"],"additionalProperties":false},{"type":"null"}]},"needsTools":{"type":"boolean"},"needsJsonSchema":{"type":"boolean"}},"required":["languages","modalities","minPromptTokens","maxPromptTokens","keywords","pattern","needsTools","needsJsonSchema"],"additionalProperties":false}},"required":["name","target","when"],"additionalProperties":false},"minItems":0,"maxItems":64},"intents":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"requiredTier":{"type":"integer","minimum":1,"maximum":5},"targets":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":0,"maxItems":64,"uniqueItems":true}},"required":["name","requiredTier","targets"],"additionalProperties":false},"minItems":0,"maxItems":64},"model":{"anyOf":[{"type":"object","properties":{"features":{"type":"object","properties":{"id":{"const":"hashed-ngrams-v1"},"bits":{"type":"integer","minimum":8,"maximum":16},"maxChars":{"type":"integer","minimum":16,"maximum":65536},"charMin":{"type":"integer","minimum":1,"maximum":8},"charMax":{"type":"integer","minimum":1,"maximum":8}},"required":["id","bits","maxChars","charMin","charMax"],"additionalProperties":false},"labels":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":1,"maxItems":64,"uniqueItems":true},"bias":{"type":"array","items":{"type":"number","minimum":-1000000,"maximum":1000000},"minItems":1,"maxItems":64},"scale":{"type":"array","items":{"type":"number","minimum":0,"maximum":1000000},"minItems":1,"maxItems":64},"weights":{"type":"string","pattern":"^[A-Za-z0-9+/]*={0,2}$","maxLength":5592408},"trainedOn":{"type":"string","pattern":"^sha256:[0-9a-f]{16}$","maxLength":23}},"required":["features","labels","bias","scale","weights","trainedOn"],"additionalProperties":false},{"type":"null"}]},"minConfidence":{"type":"number","minimum":0,"maximum":1},"override":{"anyOf":[{"type":"object","properties":{"header":{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9a-z-]+$","maxLength":256}},"required":["header"],"additionalProperties":false},{"type":"null"}]}},"required":["rules","intents","model","minConfidence","override"],"additionalProperties":false},{"type":"null"}]},"failover":{"type":"object","properties":{"chain":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":0,"maxItems":64,"uniqueItems":true},"allowLargerContext":{"type":"boolean"}},"required":["chain","allowLargerContext"],"additionalProperties":false},"retry":{"type":"object","properties":{"maxAttempts":{"type":"integer","minimum":1,"maximum":10},"baseBackoffMs":{"type":"integer","minimum":1,"maximum":86400000},"maxBackoffMs":{"type":"integer","minimum":1,"maximum":86400000},"deadlineMs":{"type":"integer","minimum":1,"maximum":86400000},"budgetPercent":{"type":"integer","minimum":0,"maximum":100},"minRetriesPerSecond":{"type":"integer","minimum":0,"maximum":10000}},"required":["maxAttempts","baseBackoffMs","maxBackoffMs","deadlineMs","budgetPercent","minRetriesPerSecond"],"additionalProperties":false},"dataPolicy":{"anyOf":[{"type":"object","properties":{"classes":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"endpointIds":{"type":"array","items":{"type":"string","pattern":"^[^/]+/[^/]+$","maxLength":507},"minItems":1,"maxItems":64,"uniqueItems":true}},"required":["name","endpointIds"],"additionalProperties":false},"minItems":1,"maxItems":64},"defaultClass":{"type":"string","minLength":1,"maxLength":253},"classHeader":{"anyOf":[{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9a-z-]+$","maxLength":256},{"type":"null"}]},"piiDetectedClass":{"anyOf":[{"type":"string","minLength":1,"maxLength":253},{"type":"null"}]}},"required":["classes","defaultClass","classHeader","piiDetectedClass"],"additionalProperties":false},{"type":"null"}]},"pii":{"anyOf":[{"type":"object","properties":{"entities":{"type":"array","items":{"type":"object","properties":{"type":{"type":"string","enum":["email","phone","credit-card","iban","us-ssn","ipv4","ipv6","secret"]},"action":{"type":"string","enum":["redact","block","allow"]}},"required":["type","action"],"additionalProperties":false},"minItems":0,"maxItems":8},"custom":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"pattern":{"type":"object","properties":{"source":{"type":"string","minLength":1,"maxLength":1024},"flags":{"type":"string","enum":["u","iu"]}},"required":["source","flags"],"additionalProperties":false},"action":{"type":"string","enum":["redact","block","allow"]}},"required":["name","pattern","action"],"additionalProperties":false},"minItems":0,"maxItems":64},"restoreInResponse":{"type":"boolean"}},"required":["entities","custom","restoreInResponse"],"additionalProperties":false},{"type":"null"}]},"logging":{"type":"object","properties":{"fields":{"type":"array","items":{"type":"object","properties":{"field":{"type":"string","minLength":1,"maxLength":256},"action":{"type":"string","enum":["keep","strip","hash"]}},"required":["field","action"],"additionalProperties":false},"minItems":2,"maxItems":66},"sampleRate":{"type":"number","minimum":0,"maximum":1},"sink":{"type":"string","enum":["stdout","file"]},"hashKey":{"anyOf":[{"type":"object","properties":{"secret":{"type":"string","minLength":1,"maxLength":253},"key":{"type":"string","minLength":1,"maxLength":253}},"required":["secret","key"],"additionalProperties":false},{"type":"null"}]}},"required":["fields","sampleRate","sink","hashKey"],"additionalProperties":false},"experiments":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"intent":{"anyOf":[{"type":"string","minLength":1,"maxLength":253},{"type":"null"}]},"variants":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"target":{"type":"string","minLength":1,"maxLength":253},"weight":{"type":"integer","minimum":0,"maximum":1000000}},"required":["name","target","weight"],"additionalProperties":false},"minItems":1,"maxItems":64},"sticky":{"type":"string","enum":["none","user","header"]},"stickyHeader":{"anyOf":[{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9a-z-]+$","maxLength":256},{"type":"null"}]},"evaluator":{"anyOf":[{"type":"object","properties":{"type":{"type":"string","enum":["expected-answer","json-valid","judge"]},"expectContains":{"anyOf":[{"type":"string","minLength":1,"maxLength":4096},{"type":"null"}]},"judgeTarget":{"anyOf":[{"type":"string","minLength":1,"maxLength":253},{"type":"null"}]}},"required":["type","expectContains","judgeTarget"],"additionalProperties":false},{"type":"null"}]}},"required":["name","intent","variants","sticky","stickyHeader","evaluator"],"additionalProperties":false},"minItems":0,"maxItems":64}},"required":["name","aliases","headers","useCaseHeader","defaultTarget","targets","useCases","semantic","failover","retry","dataPolicy","pii","logging","experiments"],"additionalProperties":false},"minItems":0,"maxItems":1024},"aliases":{"type":"array","items":{"type":"object","properties":{"alias":{"type":"string","minLength":1,"maxLength":256},"routes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":1,"maxItems":1024,"uniqueItems":true}},"required":["alias","routes"],"additionalProperties":false},"minItems":0,"maxItems":65536},"budgets":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":253},"scope":{"type":"object","properties":{"routes":{"type":"array","items":{"type":"string","minLength":1,"maxLength":253},"minItems":1,"maxItems":1024,"uniqueItems":true},"header":{"anyOf":[{"type":"object","properties":{"name":{"type":"string","pattern":"^[!#$%&'*+.^_`|~0-9a-z-]+$","maxLength":256},"value":{"anyOf":[{"type":"string","minLength":0,"maxLength":1024},{"type":"null"}]}},"required":["name","value"],"additionalProperties":false},{"type":"null"}]},"podLabels":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":317},"value":{"type":"string","minLength":0,"maxLength":63}},"required":["name","value"],"additionalProperties":false},"minItems":0,"maxItems":2}},"required":["routes","header","podLabels"],"additionalProperties":false},"window":{"oneOf":[{"type":"object","properties":{"period":{"const":"daily"}},"required":["period"],"additionalProperties":false},{"type":"object","properties":{"period":{"const":"monthly"},"anchorDay":{"type":"integer","minimum":1,"maximum":28}},"required":["period","anchorDay"],"additionalProperties":false}]},"limitMicroUsd":{"type":"integer","minimum":0,"maximum":1000000000000000},"maxRequestCostMicroUsd":{"anyOf":[{"type":"integer","minimum":0,"maximum":1000000000000000},{"type":"null"}]},"onExceed":{"type":"string","enum":["reject","downgrade"]},"thresholds":{"type":"array","items":{"type":"object","properties":{"percent":{"type":"integer","minimum":1,"maximum":1000},"action":{"type":"string","enum":["alert","downgrade","reject"]}},"required":["percent","action"],"additionalProperties":false},"minItems":0,"maxItems":16},"attribution":{"type":"object","properties":{"team":{"anyOf":[{"type":"string","minLength":0,"maxLength":63},{"type":"null"}]},"feature":{"anyOf":[{"type":"string","minLength":0,"maxLength":63},{"type":"null"}]}},"required":["team","feature"],"additionalProperties":false},"broken":{"anyOf":[{"type":"string","minLength":1,"maxLength":4096},{"type":"null"}]}},"required":["name","scope","window","limitMicroUsd","maxRequestCostMicroUsd","onExceed","thresholds","attribution","broken"],"additionalProperties":false},"minItems":0,"maxItems":256},"secretRefs":{"type":"array","items":{"type":"object","properties":{"secret":{"type":"string","minLength":1,"maxLength":253},"key":{"type":"string","minLength":1,"maxLength":253}},"required":["secret","key"],"additionalProperties":false},"minItems":0,"maxItems":2048}},"required":["schemaVersion","version","scope","endpoints","routes","aliases","budgets","secretRefs"],"additionalProperties":false};
 const func1 = ucs2lengthRuntime.default;
 const func6 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^sha256:[0-9a-f]{16}$", "u");
@@ -9399,9 +9399,8 @@ vErrors.push(err760);
 }
 errors++;
 }
-for(const key42 in data198){
-if(!(((((((key42 === "name") || (key42 === "scope")) || (key42 === "window")) || (key42 === "limitMicroUsd")) || (key42 === "maxRequestCostMicroUsd")) || (key42 === "onExceed")) || (key42 === "thresholds"))){
-const err761 = {instancePath:instancePath+"/budgets/" + i39,schemaPath:"#/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+if(data198.attribution === undefined){
+const err761 = {instancePath:instancePath+"/budgets/" + i39,schemaPath:"#/properties/budgets/items/required",keyword:"required",params:{missingProperty: "attribution"},message:"must have required property '"+"attribution"+"'"};
 if(vErrors === null){
 vErrors = [err761];
 }
@@ -9410,12 +9409,8 @@ vErrors.push(err761);
 }
 errors++;
 }
-}
-if(data198.name !== undefined){
-let data199 = data198.name;
-if(typeof data199 === "string"){
-if(func1(data199) > 253){
-const err762 = {instancePath:instancePath+"/budgets/" + i39+"/name",schemaPath:"#/properties/budgets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(data198.broken === undefined){
+const err762 = {instancePath:instancePath+"/budgets/" + i39,schemaPath:"#/properties/budgets/items/required",keyword:"required",params:{missingProperty: "broken"},message:"must have required property '"+"broken"+"'"};
 if(vErrors === null){
 vErrors = [err762];
 }
@@ -9424,8 +9419,9 @@ vErrors.push(err762);
 }
 errors++;
 }
-if(func1(data199) < 1){
-const err763 = {instancePath:instancePath+"/budgets/" + i39+"/name",schemaPath:"#/properties/budgets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key42 in data198){
+if(!(func6.call(schema31.properties.budgets.items.properties, key42))){
+const err763 = {instancePath:instancePath+"/budgets/" + i39,schemaPath:"#/properties/budgets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err763];
 }
@@ -9435,8 +9431,11 @@ vErrors.push(err763);
 errors++;
 }
 }
-else {
-const err764 = {instancePath:instancePath+"/budgets/" + i39+"/name",schemaPath:"#/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data198.name !== undefined){
+let data199 = data198.name;
+if(typeof data199 === "string"){
+if(func1(data199) > 253){
+const err764 = {instancePath:instancePath+"/budgets/" + i39+"/name",schemaPath:"#/properties/budgets/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err764];
 }
@@ -9445,12 +9444,8 @@ vErrors.push(err764);
 }
 errors++;
 }
-}
-if(data198.scope !== undefined){
-let data200 = data198.scope;
-if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
-if(data200.routes === undefined){
-const err765 = {instancePath:instancePath+"/budgets/" + i39+"/scope",schemaPath:"#/properties/budgets/items/properties/scope/required",keyword:"required",params:{missingProperty: "routes"},message:"must have required property '"+"routes"+"'"};
+if(func1(data199) < 1){
+const err765 = {instancePath:instancePath+"/budgets/" + i39+"/name",schemaPath:"#/properties/budgets/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err765];
 }
@@ -9459,8 +9454,9 @@ vErrors.push(err765);
 }
 errors++;
 }
-if(data200.header === undefined){
-const err766 = {instancePath:instancePath+"/budgets/" + i39+"/scope",schemaPath:"#/properties/budgets/items/properties/scope/required",keyword:"required",params:{missingProperty: "header"},message:"must have required property '"+"header"+"'"};
+}
+else {
+const err766 = {instancePath:instancePath+"/budgets/" + i39+"/name",schemaPath:"#/properties/budgets/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err766];
 }
@@ -9469,8 +9465,12 @@ vErrors.push(err766);
 }
 errors++;
 }
-if(data200.podLabels === undefined){
-const err767 = {instancePath:instancePath+"/budgets/" + i39+"/scope",schemaPath:"#/properties/budgets/items/properties/scope/required",keyword:"required",params:{missingProperty: "podLabels"},message:"must have required property '"+"podLabels"+"'"};
+}
+if(data198.scope !== undefined){
+let data200 = data198.scope;
+if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
+if(data200.routes === undefined){
+const err767 = {instancePath:instancePath+"/budgets/" + i39+"/scope",schemaPath:"#/properties/budgets/items/properties/scope/required",keyword:"required",params:{missingProperty: "routes"},message:"must have required property '"+"routes"+"'"};
 if(vErrors === null){
 vErrors = [err767];
 }
@@ -9479,9 +9479,8 @@ vErrors.push(err767);
 }
 errors++;
 }
-for(const key43 in data200){
-if(!(((key43 === "routes") || (key43 === "header")) || (key43 === "podLabels"))){
-const err768 = {instancePath:instancePath+"/budgets/" + i39+"/scope",schemaPath:"#/properties/budgets/items/properties/scope/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+if(data200.header === undefined){
+const err768 = {instancePath:instancePath+"/budgets/" + i39+"/scope",schemaPath:"#/properties/budgets/items/properties/scope/required",keyword:"required",params:{missingProperty: "header"},message:"must have required property '"+"header"+"'"};
 if(vErrors === null){
 vErrors = [err768];
 }
@@ -9490,12 +9489,8 @@ vErrors.push(err768);
 }
 errors++;
 }
-}
-if(data200.routes !== undefined){
-let data201 = data200.routes;
-if(Array.isArray(data201)){
-if(data201.length > 1024){
-const err769 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes",schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items"};
+if(data200.podLabels === undefined){
+const err769 = {instancePath:instancePath+"/budgets/" + i39+"/scope",schemaPath:"#/properties/budgets/items/properties/scope/required",keyword:"required",params:{missingProperty: "podLabels"},message:"must have required property '"+"podLabels"+"'"};
 if(vErrors === null){
 vErrors = [err769];
 }
@@ -9504,8 +9499,9 @@ vErrors.push(err769);
 }
 errors++;
 }
-if(data201.length < 1){
-const err770 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes",schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key43 in data200){
+if(!(((key43 === "routes") || (key43 === "header")) || (key43 === "podLabels"))){
+const err770 = {instancePath:instancePath+"/budgets/" + i39+"/scope",schemaPath:"#/properties/budgets/items/properties/scope/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err770];
 }
@@ -9514,12 +9510,12 @@ vErrors.push(err770);
 }
 errors++;
 }
-const len29 = data201.length;
-for(let i40=0; i40<len29; i40++){
-let data202 = data201[i40];
-if(typeof data202 === "string"){
-if(func1(data202) > 253){
-const err771 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes/" + i40,schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+}
+if(data200.routes !== undefined){
+let data201 = data200.routes;
+if(Array.isArray(data201)){
+if(data201.length > 1024){
+const err771 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes",schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/maxItems",keyword:"maxItems",params:{limit: 1024},message:"must NOT have more than 1024 items"};
 if(vErrors === null){
 vErrors = [err771];
 }
@@ -9528,8 +9524,8 @@ vErrors.push(err771);
 }
 errors++;
 }
-if(func1(data202) < 1){
-const err772 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes/" + i40,schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data201.length < 1){
+const err772 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes",schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err772];
 }
@@ -9538,14 +9534,38 @@ vErrors.push(err772);
 }
 errors++;
 }
-}
-else {
-const err773 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes/" + i40,schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len29 = data201.length;
+for(let i40=0; i40<len29; i40++){
+let data202 = data201[i40];
+if(typeof data202 === "string"){
+if(func1(data202) > 253){
+const err773 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes/" + i40,schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err773];
 }
 else {
 vErrors.push(err773);
+}
+errors++;
+}
+if(func1(data202) < 1){
+const err774 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes/" + i40,schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err774];
+}
+else {
+vErrors.push(err774);
+}
+errors++;
+}
+}
+else {
+const err775 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes/" + i40,schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err775];
+}
+else {
+vErrors.push(err775);
 }
 errors++;
 }
@@ -9561,12 +9581,12 @@ continue;
 }
 if(typeof indices11[item11] == "number"){
 j11 = indices11[item11];
-const err774 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes",schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/uniqueItems",keyword:"uniqueItems",params:{i: i41, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i41+" are identical)"};
+const err776 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes",schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/uniqueItems",keyword:"uniqueItems",params:{i: i41, j: j11},message:"must NOT have duplicate items (items ## "+j11+" and "+i41+" are identical)"};
 if(vErrors === null){
-vErrors = [err774];
+vErrors = [err776];
 }
 else {
-vErrors.push(err774);
+vErrors.push(err776);
 }
 errors++;
 break;
@@ -9576,12 +9596,12 @@ indices11[item11] = i41;
 }
 }
 else {
-const err775 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes",schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err777 = {instancePath:instancePath+"/budgets/" + i39+"/scope/routes",schemaPath:"#/properties/budgets/items/properties/scope/properties/routes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err775];
+vErrors = [err777];
 }
 else {
-vErrors.push(err775);
+vErrors.push(err777);
 }
 errors++;
 }
@@ -9593,28 +9613,7 @@ let valid145 = false;
 const _errs565 = errors;
 if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
 if(data203.name === undefined){
-const err776 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err776];
-}
-else {
-vErrors.push(err776);
-}
-errors++;
-}
-if(data203.value === undefined){
-const err777 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err777];
-}
-else {
-vErrors.push(err777);
-}
-errors++;
-}
-for(const key44 in data203){
-if(!((key44 === "name") || (key44 === "value"))){
-const err778 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+const err778 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err778];
 }
@@ -9623,12 +9622,8 @@ vErrors.push(err778);
 }
 errors++;
 }
-}
-if(data203.name !== undefined){
-let data204 = data203.name;
-if(typeof data204 === "string"){
-if(func1(data204) > 256){
-const err779 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/name",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/name/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(data203.value === undefined){
+const err779 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err779];
 }
@@ -9637,8 +9632,9 @@ vErrors.push(err779);
 }
 errors++;
 }
-if(!pattern7.test(data204)){
-const err780 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/name",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/name/pattern",keyword:"pattern",params:{pattern: "^[!#$%&'*+.^_`|~0-9a-z-]+$"},message:"must match pattern \""+"^[!#$%&'*+.^_`|~0-9a-z-]+$"+"\""};
+for(const key44 in data203){
+if(!((key44 === "name") || (key44 === "value"))){
+const err780 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err780];
 }
@@ -9648,13 +9644,37 @@ vErrors.push(err780);
 errors++;
 }
 }
-else {
-const err781 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/name",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data203.name !== undefined){
+let data204 = data203.name;
+if(typeof data204 === "string"){
+if(func1(data204) > 256){
+const err781 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/name",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/name/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
 if(vErrors === null){
 vErrors = [err781];
 }
 else {
 vErrors.push(err781);
+}
+errors++;
+}
+if(!pattern7.test(data204)){
+const err782 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/name",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/name/pattern",keyword:"pattern",params:{pattern: "^[!#$%&'*+.^_`|~0-9a-z-]+$"},message:"must match pattern \""+"^[!#$%&'*+.^_`|~0-9a-z-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err782];
+}
+else {
+vErrors.push(err782);
+}
+errors++;
+}
+}
+else {
+const err783 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/name",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err783];
+}
+else {
+vErrors.push(err783);
 }
 errors++;
 }
@@ -9666,28 +9686,7 @@ let valid147 = false;
 const _errs572 = errors;
 if(typeof data205 === "string"){
 if(func1(data205) > 1024){
-const err782 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/value/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
-if(vErrors === null){
-vErrors = [err782];
-}
-else {
-vErrors.push(err782);
-}
-errors++;
-}
-if(func1(data205) < 0){
-const err783 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/value/anyOf/0/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
-if(vErrors === null){
-vErrors = [err783];
-}
-else {
-vErrors.push(err783);
-}
-errors++;
-}
-}
-else {
-const err784 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/value/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err784 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/value/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err784];
 }
@@ -9696,11 +9695,8 @@ vErrors.push(err784);
 }
 errors++;
 }
-var _valid30 = _errs572 === errors;
-valid147 = valid147 || _valid30;
-const _errs574 = errors;
-if(data205 !== null){
-const err785 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/value/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(func1(data205) < 0){
+const err785 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/value/anyOf/0/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err785];
 }
@@ -9709,15 +9705,39 @@ vErrors.push(err785);
 }
 errors++;
 }
-var _valid30 = _errs574 === errors;
-valid147 = valid147 || _valid30;
-if(!valid147){
-const err786 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err786 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/value/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err786];
 }
 else {
 vErrors.push(err786);
+}
+errors++;
+}
+var _valid30 = _errs572 === errors;
+valid147 = valid147 || _valid30;
+const _errs574 = errors;
+if(data205 !== null){
+const err787 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/value/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err787];
+}
+else {
+vErrors.push(err787);
+}
+errors++;
+}
+var _valid30 = _errs574 === errors;
+valid147 = valid147 || _valid30;
+if(!valid147){
+const err788 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err788];
+}
+else {
+vErrors.push(err788);
 }
 errors++;
 }
@@ -9735,12 +9755,12 @@ vErrors = null;
 }
 }
 else {
-const err787 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err789 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err787];
+vErrors = [err789];
 }
 else {
-vErrors.push(err787);
+vErrors.push(err789);
 }
 errors++;
 }
@@ -9748,24 +9768,24 @@ var _valid29 = _errs565 === errors;
 valid145 = valid145 || _valid29;
 const _errs576 = errors;
 if(data203 !== null){
-const err788 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err790 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err788];
+vErrors = [err790];
 }
 else {
-vErrors.push(err788);
+vErrors.push(err790);
 }
 errors++;
 }
 var _valid29 = _errs576 === errors;
 valid145 = valid145 || _valid29;
 if(!valid145){
-const err789 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err791 = {instancePath:instancePath+"/budgets/" + i39+"/scope/header",schemaPath:"#/properties/budgets/items/properties/scope/properties/header/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err789];
+vErrors = [err791];
 }
 else {
-vErrors.push(err789);
+vErrors.push(err791);
 }
 errors++;
 }
@@ -9785,31 +9805,7 @@ if(data200.podLabels !== undefined){
 let data206 = data200.podLabels;
 if(Array.isArray(data206)){
 if(data206.length > 2){
-const err790 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
-if(vErrors === null){
-vErrors = [err790];
-}
-else {
-vErrors.push(err790);
-}
-errors++;
-}
-if(data206.length < 0){
-const err791 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
-if(vErrors === null){
-vErrors = [err791];
-}
-else {
-vErrors.push(err791);
-}
-errors++;
-}
-const len30 = data206.length;
-for(let i42=0; i42<len30; i42++){
-let data207 = data206[i42];
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.name === undefined){
-const err792 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42,schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err792 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
 if(vErrors === null){
 vErrors = [err792];
 }
@@ -9818,8 +9814,8 @@ vErrors.push(err792);
 }
 errors++;
 }
-if(data207.value === undefined){
-const err793 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42,schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data206.length < 0){
+const err793 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
 if(vErrors === null){
 vErrors = [err793];
 }
@@ -9828,9 +9824,12 @@ vErrors.push(err793);
 }
 errors++;
 }
-for(const key45 in data207){
-if(!((key45 === "name") || (key45 === "value"))){
-const err794 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42,schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+const len30 = data206.length;
+for(let i42=0; i42<len30; i42++){
+let data207 = data206[i42];
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.name === undefined){
+const err794 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42,schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err794];
 }
@@ -9839,12 +9838,8 @@ vErrors.push(err794);
 }
 errors++;
 }
-}
-if(data207.name !== undefined){
-let data208 = data207.name;
-if(typeof data208 === "string"){
-if(func1(data208) > 317){
-const err795 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42+"/name",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 317},message:"must NOT have more than 317 characters"};
+if(data207.value === undefined){
+const err795 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42,schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err795];
 }
@@ -9853,8 +9848,9 @@ vErrors.push(err795);
 }
 errors++;
 }
-if(func1(data208) < 1){
-const err796 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42+"/name",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key45 in data207){
+if(!((key45 === "name") || (key45 === "value"))){
+const err796 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42,schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err796];
 }
@@ -9864,8 +9860,11 @@ vErrors.push(err796);
 errors++;
 }
 }
-else {
-const err797 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42+"/name",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data207.name !== undefined){
+let data208 = data207.name;
+if(typeof data208 === "string"){
+if(func1(data208) > 317){
+const err797 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42+"/name",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 317},message:"must NOT have more than 317 characters"};
 if(vErrors === null){
 vErrors = [err797];
 }
@@ -9874,12 +9873,8 @@ vErrors.push(err797);
 }
 errors++;
 }
-}
-if(data207.value !== undefined){
-let data209 = data207.value;
-if(typeof data209 === "string"){
-if(func1(data209) > 63){
-const err798 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42+"/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(func1(data208) < 1){
+const err798 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42+"/name",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err798];
 }
@@ -9888,8 +9883,9 @@ vErrors.push(err798);
 }
 errors++;
 }
-if(func1(data209) < 0){
-const err799 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42+"/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/properties/value/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
+}
+else {
+const err799 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42+"/name",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err799];
 }
@@ -9899,8 +9895,11 @@ vErrors.push(err799);
 errors++;
 }
 }
-else {
-const err800 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42+"/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data207.value !== undefined){
+let data209 = data207.value;
+if(typeof data209 === "string"){
+if(func1(data209) > 63){
+const err800 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42+"/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err800];
 }
@@ -9909,10 +9908,8 @@ vErrors.push(err800);
 }
 errors++;
 }
-}
-}
-else {
-const err801 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42,schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func1(data209) < 0){
+const err801 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42+"/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/properties/value/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err801];
 }
@@ -9922,9 +9919,8 @@ vErrors.push(err801);
 errors++;
 }
 }
-}
 else {
-const err802 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err802 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42+"/value",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err802];
 }
@@ -9936,12 +9932,36 @@ errors++;
 }
 }
 else {
-const err803 = {instancePath:instancePath+"/budgets/" + i39+"/scope",schemaPath:"#/properties/budgets/items/properties/scope/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err803 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels/" + i42,schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err803];
 }
 else {
 vErrors.push(err803);
+}
+errors++;
+}
+}
+}
+else {
+const err804 = {instancePath:instancePath+"/budgets/" + i39+"/scope/podLabels",schemaPath:"#/properties/budgets/items/properties/scope/properties/podLabels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err804];
+}
+else {
+vErrors.push(err804);
+}
+errors++;
+}
+}
+}
+else {
+const err805 = {instancePath:instancePath+"/budgets/" + i39+"/scope",schemaPath:"#/properties/budgets/items/properties/scope/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err805];
+}
+else {
+vErrors.push(err805);
 }
 errors++;
 }
@@ -9954,30 +9974,7 @@ let passing1 = null;
 const _errs589 = errors;
 if(data210 && typeof data210 == "object" && !Array.isArray(data210)){
 if(data210.period === undefined){
-const err804 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/0/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'"};
-if(vErrors === null){
-vErrors = [err804];
-}
-else {
-vErrors.push(err804);
-}
-errors++;
-}
-for(const key46 in data210){
-if(!(key46 === "period")){
-const err805 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err805];
-}
-else {
-vErrors.push(err805);
-}
-errors++;
-}
-}
-if(data210.period !== undefined){
-if("daily" !== data210.period){
-const err806 = {instancePath:instancePath+"/budgets/" + i39+"/window/period",schemaPath:"#/properties/budgets/items/properties/window/oneOf/0/properties/period/const",keyword:"const",params:{allowedValue: "daily"},message:"must be equal to constant"};
+const err806 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/0/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'"};
 if(vErrors === null){
 vErrors = [err806];
 }
@@ -9986,15 +9983,38 @@ vErrors.push(err806);
 }
 errors++;
 }
-}
-}
-else {
-const err807 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key46 in data210){
+if(!(key46 === "period")){
+const err807 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err807];
 }
 else {
 vErrors.push(err807);
+}
+errors++;
+}
+}
+if(data210.period !== undefined){
+if("daily" !== data210.period){
+const err808 = {instancePath:instancePath+"/budgets/" + i39+"/window/period",schemaPath:"#/properties/budgets/items/properties/window/oneOf/0/properties/period/const",keyword:"const",params:{allowedValue: "daily"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err808];
+}
+else {
+vErrors.push(err808);
+}
+errors++;
+}
+}
+}
+else {
+const err809 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err809];
+}
+else {
+vErrors.push(err809);
 }
 errors++;
 }
@@ -10007,28 +10027,7 @@ var props13 = true;
 const _errs593 = errors;
 if(data210 && typeof data210 == "object" && !Array.isArray(data210)){
 if(data210.period === undefined){
-const err808 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'"};
-if(vErrors === null){
-vErrors = [err808];
-}
-else {
-vErrors.push(err808);
-}
-errors++;
-}
-if(data210.anchorDay === undefined){
-const err809 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/required",keyword:"required",params:{missingProperty: "anchorDay"},message:"must have required property '"+"anchorDay"+"'"};
-if(vErrors === null){
-vErrors = [err809];
-}
-else {
-vErrors.push(err809);
-}
-errors++;
-}
-for(const key47 in data210){
-if(!((key47 === "period") || (key47 === "anchorDay"))){
-const err810 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+const err810 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'"};
 if(vErrors === null){
 vErrors = [err810];
 }
@@ -10037,10 +10036,8 @@ vErrors.push(err810);
 }
 errors++;
 }
-}
-if(data210.period !== undefined){
-if("monthly" !== data210.period){
-const err811 = {instancePath:instancePath+"/budgets/" + i39+"/window/period",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/properties/period/const",keyword:"const",params:{allowedValue: "monthly"},message:"must be equal to constant"};
+if(data210.anchorDay === undefined){
+const err811 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/required",keyword:"required",params:{missingProperty: "anchorDay"},message:"must have required property '"+"anchorDay"+"'"};
 if(vErrors === null){
 vErrors = [err811];
 }
@@ -10049,11 +10046,9 @@ vErrors.push(err811);
 }
 errors++;
 }
-}
-if(data210.anchorDay !== undefined){
-let data213 = data210.anchorDay;
-if(!(((typeof data213 == "number") && (!(data213 % 1) && !isNaN(data213))) && (isFinite(data213)))){
-const err812 = {instancePath:instancePath+"/budgets/" + i39+"/window/anchorDay",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/properties/anchorDay/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key47 in data210){
+if(!((key47 === "period") || (key47 === "anchorDay"))){
+const err812 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err812];
 }
@@ -10062,9 +10057,10 @@ vErrors.push(err812);
 }
 errors++;
 }
-if((typeof data213 == "number") && (isFinite(data213))){
-if(data213 > 28 || isNaN(data213)){
-const err813 = {instancePath:instancePath+"/budgets/" + i39+"/window/anchorDay",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/properties/anchorDay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 28},message:"must be <= 28"};
+}
+if(data210.period !== undefined){
+if("monthly" !== data210.period){
+const err813 = {instancePath:instancePath+"/budgets/" + i39+"/window/period",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/properties/period/const",keyword:"const",params:{allowedValue: "monthly"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err813];
 }
@@ -10073,8 +10069,11 @@ vErrors.push(err813);
 }
 errors++;
 }
-if(data213 < 1 || isNaN(data213)){
-const err814 = {instancePath:instancePath+"/budgets/" + i39+"/window/anchorDay",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/properties/anchorDay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data210.anchorDay !== undefined){
+let data213 = data210.anchorDay;
+if(!(((typeof data213 == "number") && (!(data213 % 1) && !isNaN(data213))) && (isFinite(data213)))){
+const err814 = {instancePath:instancePath+"/budgets/" + i39+"/window/anchorDay",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/properties/anchorDay/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err814];
 }
@@ -10083,16 +10082,37 @@ vErrors.push(err814);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err815 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data213 == "number") && (isFinite(data213))){
+if(data213 > 28 || isNaN(data213)){
+const err815 = {instancePath:instancePath+"/budgets/" + i39+"/window/anchorDay",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/properties/anchorDay/maximum",keyword:"maximum",params:{comparison: "<=", limit: 28},message:"must be <= 28"};
 if(vErrors === null){
 vErrors = [err815];
 }
 else {
 vErrors.push(err815);
+}
+errors++;
+}
+if(data213 < 1 || isNaN(data213)){
+const err816 = {instancePath:instancePath+"/budgets/" + i39+"/window/anchorDay",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/properties/anchorDay/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err816];
+}
+else {
+vErrors.push(err816);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err817 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err817];
+}
+else {
+vErrors.push(err817);
 }
 errors++;
 }
@@ -10111,12 +10131,12 @@ props13 = true;
 }
 }
 if(!valid151){
-const err816 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err818 = {instancePath:instancePath+"/budgets/" + i39+"/window",schemaPath:"#/properties/budgets/items/properties/window/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err816];
+vErrors = [err818];
 }
 else {
-vErrors.push(err816);
+vErrors.push(err818);
 }
 errors++;
 }
@@ -10135,33 +10155,33 @@ vErrors = null;
 if(data198.limitMicroUsd !== undefined){
 let data214 = data198.limitMicroUsd;
 if(!(((typeof data214 == "number") && (!(data214 % 1) && !isNaN(data214))) && (isFinite(data214)))){
-const err817 = {instancePath:instancePath+"/budgets/" + i39+"/limitMicroUsd",schemaPath:"#/properties/budgets/items/properties/limitMicroUsd/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err817];
-}
-else {
-vErrors.push(err817);
-}
-errors++;
-}
-if((typeof data214 == "number") && (isFinite(data214))){
-if(data214 > 1000000000000000 || isNaN(data214)){
-const err818 = {instancePath:instancePath+"/budgets/" + i39+"/limitMicroUsd",schemaPath:"#/properties/budgets/items/properties/limitMicroUsd/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
-if(vErrors === null){
-vErrors = [err818];
-}
-else {
-vErrors.push(err818);
-}
-errors++;
-}
-if(data214 < 0 || isNaN(data214)){
-const err819 = {instancePath:instancePath+"/budgets/" + i39+"/limitMicroUsd",schemaPath:"#/properties/budgets/items/properties/limitMicroUsd/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err819 = {instancePath:instancePath+"/budgets/" + i39+"/limitMicroUsd",schemaPath:"#/properties/budgets/items/properties/limitMicroUsd/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err819];
 }
 else {
 vErrors.push(err819);
+}
+errors++;
+}
+if((typeof data214 == "number") && (isFinite(data214))){
+if(data214 > 1000000000000000 || isNaN(data214)){
+const err820 = {instancePath:instancePath+"/budgets/" + i39+"/limitMicroUsd",schemaPath:"#/properties/budgets/items/properties/limitMicroUsd/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
+if(vErrors === null){
+vErrors = [err820];
+}
+else {
+vErrors.push(err820);
+}
+errors++;
+}
+if(data214 < 0 || isNaN(data214)){
+const err821 = {instancePath:instancePath+"/budgets/" + i39+"/limitMicroUsd",schemaPath:"#/properties/budgets/items/properties/limitMicroUsd/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err821];
+}
+else {
+vErrors.push(err821);
 }
 errors++;
 }
@@ -10173,28 +10193,7 @@ const _errs602 = errors;
 let valid154 = false;
 const _errs603 = errors;
 if(!(((typeof data215 == "number") && (!(data215 % 1) && !isNaN(data215))) && (isFinite(data215)))){
-const err820 = {instancePath:instancePath+"/budgets/" + i39+"/maxRequestCostMicroUsd",schemaPath:"#/properties/budgets/items/properties/maxRequestCostMicroUsd/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err820];
-}
-else {
-vErrors.push(err820);
-}
-errors++;
-}
-if((typeof data215 == "number") && (isFinite(data215))){
-if(data215 > 1000000000000000 || isNaN(data215)){
-const err821 = {instancePath:instancePath+"/budgets/" + i39+"/maxRequestCostMicroUsd",schemaPath:"#/properties/budgets/items/properties/maxRequestCostMicroUsd/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
-if(vErrors === null){
-vErrors = [err821];
-}
-else {
-vErrors.push(err821);
-}
-errors++;
-}
-if(data215 < 0 || isNaN(data215)){
-const err822 = {instancePath:instancePath+"/budgets/" + i39+"/maxRequestCostMicroUsd",schemaPath:"#/properties/budgets/items/properties/maxRequestCostMicroUsd/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err822 = {instancePath:instancePath+"/budgets/" + i39+"/maxRequestCostMicroUsd",schemaPath:"#/properties/budgets/items/properties/maxRequestCostMicroUsd/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err822];
 }
@@ -10203,12 +10202,9 @@ vErrors.push(err822);
 }
 errors++;
 }
-}
-var _valid32 = _errs603 === errors;
-valid154 = valid154 || _valid32;
-const _errs605 = errors;
-if(data215 !== null){
-const err823 = {instancePath:instancePath+"/budgets/" + i39+"/maxRequestCostMicroUsd",schemaPath:"#/properties/budgets/items/properties/maxRequestCostMicroUsd/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if((typeof data215 == "number") && (isFinite(data215))){
+if(data215 > 1000000000000000 || isNaN(data215)){
+const err823 = {instancePath:instancePath+"/budgets/" + i39+"/maxRequestCostMicroUsd",schemaPath:"#/properties/budgets/items/properties/maxRequestCostMicroUsd/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000000000},message:"must be <= 1000000000000000"};
 if(vErrors === null){
 vErrors = [err823];
 }
@@ -10217,15 +10213,39 @@ vErrors.push(err823);
 }
 errors++;
 }
-var _valid32 = _errs605 === errors;
-valid154 = valid154 || _valid32;
-if(!valid154){
-const err824 = {instancePath:instancePath+"/budgets/" + i39+"/maxRequestCostMicroUsd",schemaPath:"#/properties/budgets/items/properties/maxRequestCostMicroUsd/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data215 < 0 || isNaN(data215)){
+const err824 = {instancePath:instancePath+"/budgets/" + i39+"/maxRequestCostMicroUsd",schemaPath:"#/properties/budgets/items/properties/maxRequestCostMicroUsd/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err824];
 }
 else {
 vErrors.push(err824);
+}
+errors++;
+}
+}
+var _valid32 = _errs603 === errors;
+valid154 = valid154 || _valid32;
+const _errs605 = errors;
+if(data215 !== null){
+const err825 = {instancePath:instancePath+"/budgets/" + i39+"/maxRequestCostMicroUsd",schemaPath:"#/properties/budgets/items/properties/maxRequestCostMicroUsd/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err825];
+}
+else {
+vErrors.push(err825);
+}
+errors++;
+}
+var _valid32 = _errs605 === errors;
+valid154 = valid154 || _valid32;
+if(!valid154){
+const err826 = {instancePath:instancePath+"/budgets/" + i39+"/maxRequestCostMicroUsd",schemaPath:"#/properties/budgets/items/properties/maxRequestCostMicroUsd/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err826];
+}
+else {
+vErrors.push(err826);
 }
 errors++;
 }
@@ -10244,31 +10264,7 @@ vErrors = null;
 if(data198.onExceed !== undefined){
 let data216 = data198.onExceed;
 if(typeof data216 !== "string"){
-const err825 = {instancePath:instancePath+"/budgets/" + i39+"/onExceed",schemaPath:"#/properties/budgets/items/properties/onExceed/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err825];
-}
-else {
-vErrors.push(err825);
-}
-errors++;
-}
-if(!((data216 === "reject") || (data216 === "downgrade"))){
-const err826 = {instancePath:instancePath+"/budgets/" + i39+"/onExceed",schemaPath:"#/properties/budgets/items/properties/onExceed/enum",keyword:"enum",params:{allowedValues: schema31.properties.budgets.items.properties.onExceed.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err826];
-}
-else {
-vErrors.push(err826);
-}
-errors++;
-}
-}
-if(data198.thresholds !== undefined){
-let data217 = data198.thresholds;
-if(Array.isArray(data217)){
-if(data217.length > 16){
-const err827 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds",schemaPath:"#/properties/budgets/items/properties/thresholds/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items"};
+const err827 = {instancePath:instancePath+"/budgets/" + i39+"/onExceed",schemaPath:"#/properties/budgets/items/properties/onExceed/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err827];
 }
@@ -10277,8 +10273,8 @@ vErrors.push(err827);
 }
 errors++;
 }
-if(data217.length < 0){
-const err828 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds",schemaPath:"#/properties/budgets/items/properties/thresholds/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
+if(!((data216 === "reject") || (data216 === "downgrade"))){
+const err828 = {instancePath:instancePath+"/budgets/" + i39+"/onExceed",schemaPath:"#/properties/budgets/items/properties/onExceed/enum",keyword:"enum",params:{allowedValues: schema31.properties.budgets.items.properties.onExceed.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err828];
 }
@@ -10287,12 +10283,12 @@ vErrors.push(err828);
 }
 errors++;
 }
-const len31 = data217.length;
-for(let i43=0; i43<len31; i43++){
-let data218 = data217[i43];
-if(data218 && typeof data218 == "object" && !Array.isArray(data218)){
-if(data218.percent === undefined){
-const err829 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43,schemaPath:"#/properties/budgets/items/properties/thresholds/items/required",keyword:"required",params:{missingProperty: "percent"},message:"must have required property '"+"percent"+"'"};
+}
+if(data198.thresholds !== undefined){
+let data217 = data198.thresholds;
+if(Array.isArray(data217)){
+if(data217.length > 16){
+const err829 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds",schemaPath:"#/properties/budgets/items/properties/thresholds/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items"};
 if(vErrors === null){
 vErrors = [err829];
 }
@@ -10301,8 +10297,8 @@ vErrors.push(err829);
 }
 errors++;
 }
-if(data218.action === undefined){
-const err830 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43,schemaPath:"#/properties/budgets/items/properties/thresholds/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+if(data217.length < 0){
+const err830 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds",schemaPath:"#/properties/budgets/items/properties/thresholds/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
 if(vErrors === null){
 vErrors = [err830];
 }
@@ -10311,9 +10307,12 @@ vErrors.push(err830);
 }
 errors++;
 }
-for(const key48 in data218){
-if(!((key48 === "percent") || (key48 === "action"))){
-const err831 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43,schemaPath:"#/properties/budgets/items/properties/thresholds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+const len31 = data217.length;
+for(let i43=0; i43<len31; i43++){
+let data218 = data217[i43];
+if(data218 && typeof data218 == "object" && !Array.isArray(data218)){
+if(data218.percent === undefined){
+const err831 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43,schemaPath:"#/properties/budgets/items/properties/thresholds/items/required",keyword:"required",params:{missingProperty: "percent"},message:"must have required property '"+"percent"+"'"};
 if(vErrors === null){
 vErrors = [err831];
 }
@@ -10322,11 +10321,8 @@ vErrors.push(err831);
 }
 errors++;
 }
-}
-if(data218.percent !== undefined){
-let data219 = data218.percent;
-if(!(((typeof data219 == "number") && (!(data219 % 1) && !isNaN(data219))) && (isFinite(data219)))){
-const err832 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43+"/percent",schemaPath:"#/properties/budgets/items/properties/thresholds/items/properties/percent/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data218.action === undefined){
+const err832 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43,schemaPath:"#/properties/budgets/items/properties/thresholds/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err832];
 }
@@ -10335,9 +10331,9 @@ vErrors.push(err832);
 }
 errors++;
 }
-if((typeof data219 == "number") && (isFinite(data219))){
-if(data219 > 1000 || isNaN(data219)){
-const err833 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43+"/percent",schemaPath:"#/properties/budgets/items/properties/thresholds/items/properties/percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+for(const key48 in data218){
+if(!((key48 === "percent") || (key48 === "action"))){
+const err833 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43,schemaPath:"#/properties/budgets/items/properties/thresholds/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err833];
 }
@@ -10346,8 +10342,11 @@ vErrors.push(err833);
 }
 errors++;
 }
-if(data219 < 1 || isNaN(data219)){
-const err834 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43+"/percent",schemaPath:"#/properties/budgets/items/properties/thresholds/items/properties/percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data218.percent !== undefined){
+let data219 = data218.percent;
+if(!(((typeof data219 == "number") && (!(data219 % 1) && !isNaN(data219))) && (isFinite(data219)))){
+const err834 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43+"/percent",schemaPath:"#/properties/budgets/items/properties/thresholds/items/properties/percent/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err834];
 }
@@ -10356,12 +10355,9 @@ vErrors.push(err834);
 }
 errors++;
 }
-}
-}
-if(data218.action !== undefined){
-let data220 = data218.action;
-if(typeof data220 !== "string"){
-const err835 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43+"/action",schemaPath:"#/properties/budgets/items/properties/thresholds/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data219 == "number") && (isFinite(data219))){
+if(data219 > 1000 || isNaN(data219)){
+const err835 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43+"/percent",schemaPath:"#/properties/budgets/items/properties/thresholds/items/properties/percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
 if(vErrors === null){
 vErrors = [err835];
 }
@@ -10370,8 +10366,8 @@ vErrors.push(err835);
 }
 errors++;
 }
-if(!(((data220 === "alert") || (data220 === "downgrade")) || (data220 === "reject"))){
-const err836 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43+"/action",schemaPath:"#/properties/budgets/items/properties/thresholds/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema31.properties.budgets.items.properties.thresholds.items.properties.action.enum},message:"must be equal to one of the allowed values"};
+if(data219 < 1 || isNaN(data219)){
+const err836 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43+"/percent",schemaPath:"#/properties/budgets/items/properties/thresholds/items/properties/percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err836];
 }
@@ -10382,8 +10378,10 @@ errors++;
 }
 }
 }
-else {
-const err837 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43,schemaPath:"#/properties/budgets/items/properties/thresholds/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data218.action !== undefined){
+let data220 = data218.action;
+if(typeof data220 !== "string"){
+const err837 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43+"/action",schemaPath:"#/properties/budgets/items/properties/thresholds/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err837];
 }
@@ -10392,10 +10390,8 @@ vErrors.push(err837);
 }
 errors++;
 }
-}
-}
-else {
-const err838 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds",schemaPath:"#/properties/budgets/items/properties/thresholds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!(((data220 === "alert") || (data220 === "downgrade")) || (data220 === "reject"))){
+const err838 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43+"/action",schemaPath:"#/properties/budgets/items/properties/thresholds/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema31.properties.budgets.items.properties.thresholds.items.properties.action.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err838];
 }
@@ -10407,7 +10403,7 @@ errors++;
 }
 }
 else {
-const err839 = {instancePath:instancePath+"/budgets/" + i39,schemaPath:"#/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err839 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds/" + i43,schemaPath:"#/properties/budgets/items/properties/thresholds/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err839];
 }
@@ -10419,7 +10415,7 @@ errors++;
 }
 }
 else {
-const err840 = {instancePath:instancePath+"/budgets",schemaPath:"#/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err840 = {instancePath:instancePath+"/budgets/" + i39+"/thresholds",schemaPath:"#/properties/budgets/items/properties/thresholds/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err840];
 }
@@ -10429,11 +10425,11 @@ vErrors.push(err840);
 errors++;
 }
 }
-if(data.secretRefs !== undefined){
-let data221 = data.secretRefs;
-if(Array.isArray(data221)){
-if(data221.length > 2048){
-const err841 = {instancePath:instancePath+"/secretRefs",schemaPath:"#/properties/secretRefs/maxItems",keyword:"maxItems",params:{limit: 2048},message:"must NOT have more than 2048 items"};
+if(data198.attribution !== undefined){
+let data221 = data198.attribution;
+if(data221 && typeof data221 == "object" && !Array.isArray(data221)){
+if(data221.team === undefined){
+const err841 = {instancePath:instancePath+"/budgets/" + i39+"/attribution",schemaPath:"#/properties/budgets/items/properties/attribution/required",keyword:"required",params:{missingProperty: "team"},message:"must have required property '"+"team"+"'"};
 if(vErrors === null){
 vErrors = [err841];
 }
@@ -10442,8 +10438,8 @@ vErrors.push(err841);
 }
 errors++;
 }
-if(data221.length < 0){
-const err842 = {instancePath:instancePath+"/secretRefs",schemaPath:"#/properties/secretRefs/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
+if(data221.feature === undefined){
+const err842 = {instancePath:instancePath+"/budgets/" + i39+"/attribution",schemaPath:"#/properties/budgets/items/properties/attribution/required",keyword:"required",params:{missingProperty: "feature"},message:"must have required property '"+"feature"+"'"};
 if(vErrors === null){
 vErrors = [err842];
 }
@@ -10452,12 +10448,9 @@ vErrors.push(err842);
 }
 errors++;
 }
-const len32 = data221.length;
-for(let i44=0; i44<len32; i44++){
-let data222 = data221[i44];
-if(data222 && typeof data222 == "object" && !Array.isArray(data222)){
-if(data222.secret === undefined){
-const err843 = {instancePath:instancePath+"/secretRefs/" + i44,schemaPath:"#/properties/secretRefs/items/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'"};
+for(const key49 in data221){
+if(!((key49 === "team") || (key49 === "feature"))){
+const err843 = {instancePath:instancePath+"/budgets/" + i39+"/attribution",schemaPath:"#/properties/budgets/items/properties/attribution/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err843];
 }
@@ -10466,8 +10459,15 @@ vErrors.push(err843);
 }
 errors++;
 }
-if(data222.key === undefined){
-const err844 = {instancePath:instancePath+"/secretRefs/" + i44,schemaPath:"#/properties/secretRefs/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+}
+if(data221.team !== undefined){
+let data222 = data221.team;
+const _errs622 = errors;
+let valid159 = false;
+const _errs623 = errors;
+if(typeof data222 === "string"){
+if(func1(data222) > 63){
+const err844 = {instancePath:instancePath+"/budgets/" + i39+"/attribution/team",schemaPath:"#/properties/budgets/items/properties/attribution/properties/team/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err844];
 }
@@ -10476,9 +10476,8 @@ vErrors.push(err844);
 }
 errors++;
 }
-for(const key49 in data222){
-if(!((key49 === "secret") || (key49 === "key"))){
-const err845 = {instancePath:instancePath+"/secretRefs/" + i44,schemaPath:"#/properties/secretRefs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+if(func1(data222) < 0){
+const err845 = {instancePath:instancePath+"/budgets/" + i39+"/attribution/team",schemaPath:"#/properties/budgets/items/properties/attribution/properties/team/anyOf/0/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err845];
 }
@@ -10488,11 +10487,8 @@ vErrors.push(err845);
 errors++;
 }
 }
-if(data222.secret !== undefined){
-let data223 = data222.secret;
-if(typeof data223 === "string"){
-if(func1(data223) > 253){
-const err846 = {instancePath:instancePath+"/secretRefs/" + i44+"/secret",schemaPath:"#/properties/secretRefs/items/properties/secret/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+else {
+const err846 = {instancePath:instancePath+"/budgets/" + i39+"/attribution/team",schemaPath:"#/properties/budgets/items/properties/attribution/properties/team/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err846];
 }
@@ -10501,8 +10497,11 @@ vErrors.push(err846);
 }
 errors++;
 }
-if(func1(data223) < 1){
-const err847 = {instancePath:instancePath+"/secretRefs/" + i44+"/secret",schemaPath:"#/properties/secretRefs/items/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid33 = _errs623 === errors;
+valid159 = valid159 || _valid33;
+const _errs625 = errors;
+if(data222 !== null){
+const err847 = {instancePath:instancePath+"/budgets/" + i39+"/attribution/team",schemaPath:"#/properties/budgets/items/properties/attribution/properties/team/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err847];
 }
@@ -10511,9 +10510,10 @@ vErrors.push(err847);
 }
 errors++;
 }
-}
-else {
-const err848 = {instancePath:instancePath+"/secretRefs/" + i44+"/secret",schemaPath:"#/properties/secretRefs/items/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid33 = _errs625 === errors;
+valid159 = valid159 || _valid33;
+if(!valid159){
+const err848 = {instancePath:instancePath+"/budgets/" + i39+"/attribution/team",schemaPath:"#/properties/budgets/items/properties/attribution/properties/team/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err848];
 }
@@ -10522,12 +10522,26 @@ vErrors.push(err848);
 }
 errors++;
 }
+else {
+errors = _errs622;
+if(vErrors !== null){
+if(_errs622){
+vErrors.length = _errs622;
 }
-if(data222.key !== undefined){
-let data224 = data222.key;
-if(typeof data224 === "string"){
-if(func1(data224) > 253){
-const err849 = {instancePath:instancePath+"/secretRefs/" + i44+"/key",schemaPath:"#/properties/secretRefs/items/properties/key/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data221.feature !== undefined){
+let data223 = data221.feature;
+const _errs628 = errors;
+let valid160 = false;
+const _errs629 = errors;
+if(typeof data223 === "string"){
+if(func1(data223) > 63){
+const err849 = {instancePath:instancePath+"/budgets/" + i39+"/attribution/feature",schemaPath:"#/properties/budgets/items/properties/attribution/properties/feature/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err849];
 }
@@ -10536,8 +10550,8 @@ vErrors.push(err849);
 }
 errors++;
 }
-if(func1(data224) < 1){
-const err850 = {instancePath:instancePath+"/secretRefs/" + i44+"/key",schemaPath:"#/properties/secretRefs/items/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func1(data223) < 0){
+const err850 = {instancePath:instancePath+"/budgets/" + i39+"/attribution/feature",schemaPath:"#/properties/budgets/items/properties/attribution/properties/feature/anyOf/0/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters"};
 if(vErrors === null){
 vErrors = [err850];
 }
@@ -10548,7 +10562,7 @@ errors++;
 }
 }
 else {
-const err851 = {instancePath:instancePath+"/secretRefs/" + i44+"/key",schemaPath:"#/properties/secretRefs/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err851 = {instancePath:instancePath+"/budgets/" + i39+"/attribution/feature",schemaPath:"#/properties/budgets/items/properties/attribution/properties/feature/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err851];
 }
@@ -10557,10 +10571,11 @@ vErrors.push(err851);
 }
 errors++;
 }
-}
-}
-else {
-const err852 = {instancePath:instancePath+"/secretRefs/" + i44,schemaPath:"#/properties/secretRefs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid34 = _errs629 === errors;
+valid160 = valid160 || _valid34;
+const _errs631 = errors;
+if(data223 !== null){
+const err852 = {instancePath:instancePath+"/budgets/" + i39+"/attribution/feature",schemaPath:"#/properties/budgets/items/properties/attribution/properties/feature/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err852];
 }
@@ -10569,10 +10584,10 @@ vErrors.push(err852);
 }
 errors++;
 }
-}
-}
-else {
-const err853 = {instancePath:instancePath+"/secretRefs",schemaPath:"#/properties/secretRefs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid34 = _errs631 === errors;
+valid160 = valid160 || _valid34;
+if(!valid160){
+const err853 = {instancePath:instancePath+"/budgets/" + i39+"/attribution/feature",schemaPath:"#/properties/budgets/items/properties/attribution/properties/feature/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err853];
 }
@@ -10581,15 +10596,289 @@ vErrors.push(err853);
 }
 errors++;
 }
+else {
+errors = _errs628;
+if(vErrors !== null){
+if(_errs628){
+vErrors.length = _errs628;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err854 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err854 = {instancePath:instancePath+"/budgets/" + i39+"/attribution",schemaPath:"#/properties/budgets/items/properties/attribution/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err854];
 }
 else {
 vErrors.push(err854);
+}
+errors++;
+}
+}
+if(data198.broken !== undefined){
+let data224 = data198.broken;
+const _errs634 = errors;
+let valid161 = false;
+const _errs635 = errors;
+if(typeof data224 === "string"){
+if(func1(data224) > 4096){
+const err855 = {instancePath:instancePath+"/budgets/" + i39+"/broken",schemaPath:"#/properties/budgets/items/properties/broken/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err855];
+}
+else {
+vErrors.push(err855);
+}
+errors++;
+}
+if(func1(data224) < 1){
+const err856 = {instancePath:instancePath+"/budgets/" + i39+"/broken",schemaPath:"#/properties/budgets/items/properties/broken/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err856];
+}
+else {
+vErrors.push(err856);
+}
+errors++;
+}
+}
+else {
+const err857 = {instancePath:instancePath+"/budgets/" + i39+"/broken",schemaPath:"#/properties/budgets/items/properties/broken/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err857];
+}
+else {
+vErrors.push(err857);
+}
+errors++;
+}
+var _valid35 = _errs635 === errors;
+valid161 = valid161 || _valid35;
+const _errs637 = errors;
+if(data224 !== null){
+const err858 = {instancePath:instancePath+"/budgets/" + i39+"/broken",schemaPath:"#/properties/budgets/items/properties/broken/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err858];
+}
+else {
+vErrors.push(err858);
+}
+errors++;
+}
+var _valid35 = _errs637 === errors;
+valid161 = valid161 || _valid35;
+if(!valid161){
+const err859 = {instancePath:instancePath+"/budgets/" + i39+"/broken",schemaPath:"#/properties/budgets/items/properties/broken/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err859];
+}
+else {
+vErrors.push(err859);
+}
+errors++;
+}
+else {
+errors = _errs634;
+if(vErrors !== null){
+if(_errs634){
+vErrors.length = _errs634;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err860 = {instancePath:instancePath+"/budgets/" + i39,schemaPath:"#/properties/budgets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err860];
+}
+else {
+vErrors.push(err860);
+}
+errors++;
+}
+}
+}
+else {
+const err861 = {instancePath:instancePath+"/budgets",schemaPath:"#/properties/budgets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err861];
+}
+else {
+vErrors.push(err861);
+}
+errors++;
+}
+}
+if(data.secretRefs !== undefined){
+let data225 = data.secretRefs;
+if(Array.isArray(data225)){
+if(data225.length > 2048){
+const err862 = {instancePath:instancePath+"/secretRefs",schemaPath:"#/properties/secretRefs/maxItems",keyword:"maxItems",params:{limit: 2048},message:"must NOT have more than 2048 items"};
+if(vErrors === null){
+vErrors = [err862];
+}
+else {
+vErrors.push(err862);
+}
+errors++;
+}
+if(data225.length < 0){
+const err863 = {instancePath:instancePath+"/secretRefs",schemaPath:"#/properties/secretRefs/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items"};
+if(vErrors === null){
+vErrors = [err863];
+}
+else {
+vErrors.push(err863);
+}
+errors++;
+}
+const len32 = data225.length;
+for(let i44=0; i44<len32; i44++){
+let data226 = data225[i44];
+if(data226 && typeof data226 == "object" && !Array.isArray(data226)){
+if(data226.secret === undefined){
+const err864 = {instancePath:instancePath+"/secretRefs/" + i44,schemaPath:"#/properties/secretRefs/items/required",keyword:"required",params:{missingProperty: "secret"},message:"must have required property '"+"secret"+"'"};
+if(vErrors === null){
+vErrors = [err864];
+}
+else {
+vErrors.push(err864);
+}
+errors++;
+}
+if(data226.key === undefined){
+const err865 = {instancePath:instancePath+"/secretRefs/" + i44,schemaPath:"#/properties/secretRefs/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err865];
+}
+else {
+vErrors.push(err865);
+}
+errors++;
+}
+for(const key50 in data226){
+if(!((key50 === "secret") || (key50 === "key"))){
+const err866 = {instancePath:instancePath+"/secretRefs/" + i44,schemaPath:"#/properties/secretRefs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err866];
+}
+else {
+vErrors.push(err866);
+}
+errors++;
+}
+}
+if(data226.secret !== undefined){
+let data227 = data226.secret;
+if(typeof data227 === "string"){
+if(func1(data227) > 253){
+const err867 = {instancePath:instancePath+"/secretRefs/" + i44+"/secret",schemaPath:"#/properties/secretRefs/items/properties/secret/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(vErrors === null){
+vErrors = [err867];
+}
+else {
+vErrors.push(err867);
+}
+errors++;
+}
+if(func1(data227) < 1){
+const err868 = {instancePath:instancePath+"/secretRefs/" + i44+"/secret",schemaPath:"#/properties/secretRefs/items/properties/secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err868];
+}
+else {
+vErrors.push(err868);
+}
+errors++;
+}
+}
+else {
+const err869 = {instancePath:instancePath+"/secretRefs/" + i44+"/secret",schemaPath:"#/properties/secretRefs/items/properties/secret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err869];
+}
+else {
+vErrors.push(err869);
+}
+errors++;
+}
+}
+if(data226.key !== undefined){
+let data228 = data226.key;
+if(typeof data228 === "string"){
+if(func1(data228) > 253){
+const err870 = {instancePath:instancePath+"/secretRefs/" + i44+"/key",schemaPath:"#/properties/secretRefs/items/properties/key/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(vErrors === null){
+vErrors = [err870];
+}
+else {
+vErrors.push(err870);
+}
+errors++;
+}
+if(func1(data228) < 1){
+const err871 = {instancePath:instancePath+"/secretRefs/" + i44+"/key",schemaPath:"#/properties/secretRefs/items/properties/key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err871];
+}
+else {
+vErrors.push(err871);
+}
+errors++;
+}
+}
+else {
+const err872 = {instancePath:instancePath+"/secretRefs/" + i44+"/key",schemaPath:"#/properties/secretRefs/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err872];
+}
+else {
+vErrors.push(err872);
+}
+errors++;
+}
+}
+}
+else {
+const err873 = {instancePath:instancePath+"/secretRefs/" + i44,schemaPath:"#/properties/secretRefs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err873];
+}
+else {
+vErrors.push(err873);
+}
+errors++;
+}
+}
+}
+else {
+const err874 = {instancePath:instancePath+"/secretRefs",schemaPath:"#/properties/secretRefs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err874];
+}
+else {
+vErrors.push(err874);
+}
+errors++;
+}
+}
+}
+else {
+const err875 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err875];
+}
+else {
+vErrors.push(err875);
 }
 errors++;
 }

@@ -2,7 +2,7 @@
 // connections, and what each sidecar last reported (running version, last nack). Reconcile
 // publishes; connections receive; acks and nacks flow back out as sidecar state for status
 // and proxy-status.
-import type { SidecarConfig } from '@switchyard/contract';
+import type { EndpointHealthReport, SidecarConfig, VariantStats } from '@switchyard/contract';
 import type { OperatorFrame, SidecarFrame, SnapshotFrame } from './frames.js';
 
 export interface Snapshot {
@@ -39,6 +39,10 @@ export interface SidecarState {
   readonly version: string | null;
   readonly revision: number | null;
   readonly lastNack: Rejection | null;
+  /** The endpoints' health from the sidecar's last `health` frame; absent until one arrives. */
+  readonly health?: readonly EndpointHealthReport[];
+  /** Cumulative experiment figures from the sidecar's last `experiments` frame; absent until one arrives. */
+  readonly experiments?: readonly VariantStats[];
 }
 
 export interface HubEvents {
@@ -49,6 +53,12 @@ export interface HubEvents {
   readonly onPush?: () => void;
   readonly onAck?: (propagationSeconds: number | null) => void;
   readonly onNack?: (reason: string) => void;
+  /** A sidecar reported its endpoints' health (operator/src/health/). */
+  readonly onHealth?: (endpoints: readonly EndpointHealthReport[]) => void;
+  /** A sidecar reported new experiment figures: the namespace's route status may change (operator/src/experiments/). */
+  readonly onExperiments?: (namespace: string) => void;
+  /** Usage and allowance asks (operator/src/budget/); true when taken. Without it usage is only acknowledged. */
+  readonly onBudgetFrame?: (connection: Connection, frame: SidecarFrame) => boolean;
 }
 
 const podKey = (namespace: string, pod: string): string => `${namespace}/${pod}`;
@@ -101,6 +111,8 @@ export class SidecarHub {
     this.sidecars.set(key, {
       namespace: connection.namespace, pod: connection.pod, connected: true, connectedAt: connection.connectedAt,
       version: previous?.version ?? null, revision: previous?.revision ?? null, lastNack: previous?.lastNack ?? null,
+      ...(previous?.health === undefined ? {} : { health: previous.health }),
+      ...(previous?.experiments === undefined ? {} : { experiments: previous.experiments }),
     });
     if (this.snapshotFor(connection.namespace, connection.pod) === undefined) this.events.onUnknownPod(connection.namespace);
     else this.bringUpToDate(connection);
@@ -142,10 +154,24 @@ export class SidecarHub {
         this.sidecars.set(key, { ...state, lastNack: { revision: frame.revision, version: frame.version, reason: frame.reason, message: frame.message } });
         break;
       case 'usage':
-        // Budgets are not accounted yet; acknowledging keeps the sidecar from resending forever.
-        connection.send({ type: 'usage-ack', seq: frame.seq });
+        if (this.events.onBudgetFrame?.(connection, frame) === true) return;
+        // No budget service (unit tests of the hub): acknowledging keeps the sidecar from resending forever.
+        connection.send({ type: 'usage-ack', seq: frame.seq, ...(frame.source === undefined ? {} : { source: frame.source }) });
+        return;
+      case 'allowance-ask':
+        if (this.events.onBudgetFrame?.(connection, frame) !== true) {
+          connection.send({ type: 'allowance', budget: frame.budget, window: frame.window, granted: 0, remaining: 0, action: 'none' });
+        }
         return;
       case 'health':
+        this.events.onHealth?.(frame.endpoints);
+        if (JSON.stringify(state.health) === JSON.stringify(frame.endpoints)) return;
+        this.sidecars.set(key, { ...state, health: frame.endpoints });
+        break;
+      case 'experiments':
+        // Figures change with every request: status follows on its own slower schedule.
+        this.sidecars.set(key, { ...state, experiments: frame.stats });
+        this.events.onExperiments?.(connection.namespace);
         return;
     }
     this.events.onSidecarChange(connection.namespace);
@@ -180,6 +206,12 @@ export class SidecarHub {
     for (const [key, state] of this.remote) if (!next.has(key)) changed.add(state.namespace);
     this.remote = next;
     return changed;
+  }
+
+  /** Sends a frame to every sidecar of a namespace connected to this replica (budget news). */
+  broadcast(namespace: string, frame: OperatorFrame): void {
+    const prefix = `${namespace}/`;
+    for (const [key, set] of this.connections) if (key.startsWith(prefix)) for (const connection of set) connection.send(frame);
   }
 
   get connectionCount(): number {

@@ -3,6 +3,7 @@
 // ConfigMap (as istiod's distribution reports do), refreshed on change (throttled) and on a
 // heartbeat; the leader reads the others' through an informer and merges them into its hub.
 import { createHash } from 'node:crypto';
+import { parseHealthReports, parseVariantStats, type EndpointHealthReport, type VariantStats } from '@switchyard/contract';
 import type { KubePort } from '../kube/port.js';
 import type { SidecarHub, SidecarState } from './hub.js';
 
@@ -18,6 +19,8 @@ interface WireState {
   version: string | null;
   revision: number | null;
   lastNack: SidecarState['lastNack'];
+  health?: readonly EndpointHealthReport[];
+  experiments?: readonly VariantStats[];
 }
 
 export function reportName(identity: string): string {
@@ -28,6 +31,8 @@ export function encodeReport(states: readonly SidecarState[]): string {
   const wire: WireState[] = states.map((state) => ({
     namespace: state.namespace, pod: state.pod, connectedAt: state.connectedAt?.toISOString() ?? null,
     version: state.version, revision: state.revision, lastNack: state.lastNack,
+    ...(state.health === undefined ? {} : { health: state.health }),
+    ...(state.experiments === undefined ? {} : { experiments: state.experiments }),
   }));
   return JSON.stringify(wire);
 }
@@ -41,10 +46,22 @@ export function decodeReport(text: string | undefined): SidecarState[] {
       namespace: entry.namespace, pod: entry.pod, connected: true,
       connectedAt: entry.connectedAt === null ? null : new Date(entry.connectedAt),
       version: entry.version ?? null, revision: entry.revision ?? null, lastNack: entry.lastNack ?? null,
+      ...healthOf(entry.health),
+      ...experimentsOf(entry.experiments),
     }));
   } catch {
     return [];
   }
+}
+
+function healthOf(value: unknown): { health?: EndpointHealthReport[] } {
+  const health = value === undefined ? undefined : parseHealthReports(value);
+  return health === undefined ? {} : { health };
+}
+
+function experimentsOf(value: unknown): { experiments?: VariantStats[] } {
+  const experiments = value === undefined ? undefined : parseVariantStats(value);
+  return experiments === undefined ? {} : { experiments };
 }
 
 export interface ReportedConfigMap {

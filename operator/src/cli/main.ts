@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   sidecar: { summary: 'serve the OpenAI-compatible API, from YAML files (standalone) or from the operator', load: () => import('./sidecar.js') },
   operator: { summary: 'run the operator (control plane)', load: () => import('./operator.js') },
   'proxy-status': { summary: 'show which config each sidecar runs', load: () => import('./proxy-status.js') },
+  usage: { summary: 'export usage records of a billing cycle (JSON lines, CSV, totals per team and feature)', load: () => import('./usage-export.js') },
 };
 
 function usage(): string {

@@ -5,10 +5,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ModelRoute, SwitchyardResource } from '@switchyard/contract';
 import type { SidecarHub, Snapshot } from '../channel/hub.js';
+import { experimentResultsOf } from '../experiments/index.js';
 import type { ClusterView } from '../kube/informers.js';
 import type { KubePort, SecretData } from '../kube/port.js';
 import type { Logger } from '../log.js';
 import type { OperatorMetrics } from '../metrics.js';
+import { poolHealthFields } from '../health/pool-status.js';
 import { compileNamespace, type NamespaceCompile, type WorkloadConfig } from './compile-namespace.js';
 import { ConfigHistory } from './config-history.js';
 import type { RememberedRoute } from './route-memory.js';
@@ -153,7 +155,9 @@ export class Reconciler {
       if (verdict === undefined || state.generations.get(generationKey(resource)) !== resource.metadata.generation) continue;
       const desired = resource.kind === 'ModelRoute'
         ? this.routeStatus(resource, verdict.conditions, state, sidecars, memory)
-        : { conditions: verdict.conditions, fields: {} };
+        : resource.kind === 'ProviderPool'
+          ? { conditions: verdict.conditions, fields: poolHealthFields(resource, [...sidecars.values()]) }
+          : { conditions: verdict.conditions, fields: {} };
       try {
         if ((await this.writer.write(resource, desired, now)) === 'written') this.deps.metrics.statusWrites.inc();
       } catch (error) {
@@ -174,7 +178,8 @@ export class Reconciler {
     const carried = state.compiled.leftOut.has(name) && memory.has(name);
     const sync = routeSyncOf(name, state.publication, sidecars, this.history, carried);
     const withVersion = { ...sync, configVersion: sync.configVersion ?? memory.get(name)?.hash ?? null };
-    const { conditions: desired, ...fields } = routeStatusOf(conditions, withVersion);
+    const figures = [...sidecars.values()].flatMap((sidecar) => (sidecar.experiments === undefined ? [] : [sidecar.experiments]));
+    const { conditions: desired, ...fields } = routeStatusOf(conditions, withVersion, experimentResultsOf(route, figures));
     return { conditions: desired, fields };
   }
 }

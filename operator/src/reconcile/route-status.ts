@@ -1,6 +1,6 @@
 // A ModelRoute's status: compile's verdict, refined by what its sidecars did with the config.
 // Ready is True only once every selected sidecar runs the route's current config.
-import type { ResourceCondition } from '@switchyard/contract';
+import type { ModelRouteStatus, ResourceCondition } from '@switchyard/contract';
 import type { DesiredCondition } from './conditions.js';
 
 export interface SidecarRejection {
@@ -59,14 +59,19 @@ export interface RouteStatusFields {
   readonly configVersion?: string;
   readonly sidecars: { readonly synced: number; readonly total: number };
   readonly synced: string;
+  /** Per-variant results (operator/src/experiments/); null removes them when the route has no experiments. */
+  readonly experiments?: ModelRouteStatus['experiments'] | null;
 }
 
-export function routeStatusOf(compiled: readonly ResourceCondition[], sync: RouteSync): RouteStatusFields {
+export function routeStatusOf(
+  compiled: readonly ResourceCondition[], sync: RouteSync, experiments?: ModelRouteStatus['experiments'] | null,
+): RouteStatusFields {
   const conditions = compiled.map((condition) => (condition.type === 'Ready' ? readyOf(condition, sync) : { ...condition }));
   return {
     conditions,
     ...(sync.configVersion === null ? {} : { configVersion: sync.configVersion }),
     sidecars: { synced: sync.synced, total: sync.total },
     synced: `${sync.synced}/${sync.total}`,
+    ...(experiments === undefined ? {} : { experiments }),
   };
 }

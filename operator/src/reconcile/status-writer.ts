@@ -24,6 +24,11 @@ interface Written {
   readonly status: Readonly<Record<string, unknown>>;
 }
 
+/** A null field asks the merge patch to remove it, so it matches a field that is absent. */
+function unchanged(current: unknown, desired: unknown): boolean {
+  return desired === null ? current === undefined || current === null : isDeepStrictEqual(current, desired);
+}
+
 export class StatusWriter {
   private readonly written = new Map<string, Written>();
 
@@ -35,7 +40,7 @@ export class StatusWriter {
     const generation = resource.metadata.generation;
     const conditions = mergeConditions(previousConditions, desired.conditions, generation, now);
     const next: Record<string, unknown> = { ...desired.fields, conditions, ...(generation === undefined ? {} : { observedGeneration: generation }) };
-    if (Object.entries(next).every(([key, value]) => isDeepStrictEqual(current[key], value))) return 'unchanged';
+    if (Object.entries(next).every(([key, value]) => unchanged(current[key], value))) return 'unchanged';
     const ref = { kind: resource.kind, namespace: resource.metadata.namespace ?? '', name: resource.metadata.name };
     const resourceVersion = await this.port.patchStatus(ref, next);
     const uid = resource.metadata.uid;

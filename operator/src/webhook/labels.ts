@@ -12,12 +12,15 @@ export const volumeNames = {
   token: 'switchyard-token',
   state: 'switchyard-state',
   ca: 'switchyard-ca',
+  noApiToken: 'switchyard-no-api-token',
 } as const;
 
 export const mountPaths = {
   token: '/var/run/secrets/switchyard',
   state: '/var/run/switchyard',
   ca: '/etc/switchyard/ca',
+  /** Where the ServiceAccount admission plugin mounts the API token; a mount of ours here keeps it out. */
+  apiToken: '/var/run/secrets/kubernetes.io/serviceaccount',
 } as const;
 
 export const tokenFile = `${mountPaths.token}/token`;

@@ -96,12 +96,17 @@ describe('the patch', () => {
     [
       'creates volumes when the pod has none',
       pod(),
-      (patched) => expect(patched.spec?.volumes?.map((v) => v.name)).toEqual(['switchyard-token', 'switchyard-state', 'switchyard-ca']),
+      (patched) => expect(patched.spec?.volumes?.map((v) => v.name)).toEqual(['switchyard-token', 'switchyard-state', 'switchyard-ca', 'switchyard-no-api-token']),
+    ],
+    [
+      'keeps the sidecar state (config and credentials) on a memory-backed volume',
+      pod(),
+      (patched) => expect(patched.spec?.volumes?.find((v) => v.name === 'switchyard-state')?.emptyDir).toEqual({ medium: 'Memory', sizeLimit: '64Mi' }),
     ],
     [
       'appends volumes after the pod\'s own',
       pod({ spec: { volumes: [{ name: 'data', emptyDir: {} }] } }),
-      (patched) => expect(patched.spec?.volumes?.map((v) => v.name)).toEqual(['data', 'switchyard-token', 'switchyard-state', 'switchyard-ca']),
+      (patched) => expect(patched.spec?.volumes?.map((v) => v.name)).toEqual(['data', 'switchyard-token', 'switchyard-state', 'switchyard-ca', 'switchyard-no-api-token']),
     ],
     [
       'points every app container at the sidecar',
@@ -188,5 +193,17 @@ describe('the sidecar container', () => {
 
   it('has requests and limits from the settings', () => {
     expect(sidecar?.resources).toEqual(settings.resources);
+  });
+
+  it('holds no Kubernetes API token: its only token is the channel-audience one, and the API token path is masked', () => {
+    const patched = applyPatch(pod(), buildInjectionPatch(pod(), enabled, settings).operations);
+    const mounts = new Map((sidecar?.volumeMounts ?? []).map((mount) => [mount.mountPath, mount.name]));
+    const volumes = new Map((patched.spec?.volumes ?? []).map((volume) => [volume.name, volume]));
+    // The ServiceAccount admission plugin skips a container that already mounts this path.
+    const masked = volumes.get(mounts.get('/var/run/secrets/kubernetes.io/serviceaccount') ?? '');
+    expect(masked?.emptyDir).toBeDefined();
+    expect(masked?.projected).toBeUndefined();
+    const tokens = [...volumes.values()].flatMap((volume) => volume.projected?.sources?.flatMap((source) => source.serviceAccountToken ?? []) ?? []);
+    expect(tokens).toEqual([{ audience: settings.tokenAudience, expirationSeconds: settings.tokenExpirationSeconds, path: 'token' }]);
   });
 });

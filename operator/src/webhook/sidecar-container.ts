@@ -56,6 +56,11 @@ export function buildSidecarContainer(settings: InjectionSettings): V1Container 
       { name: volumeNames.token, mountPath: mountPaths.token, readOnly: true },
       { name: volumeNames.state, mountPath: mountPaths.state },
       { name: volumeNames.ca, mountPath: mountPaths.ca, readOnly: true },
+      // The sidecar never calls the Kubernetes API: its only token is the projected one above,
+      // audience-bound to the channel. An empty mount at the API token path stops the
+      // ServiceAccount admission plugin from adding the pod's API token to this container
+      // (it skips containers that already mount that path), whatever automount says.
+      { name: volumeNames.noApiToken, mountPath: mountPaths.apiToken, readOnly: true },
     ],
   };
 }
@@ -76,7 +81,10 @@ export function buildSidecarVolumes(settings: InjectionSettings): V1Volume[] {
         ],
       },
     },
-    { name: volumeNames.state, emptyDir: { sizeLimit: '64Mi' } },
+    // Memory-backed: the last good config keeps credential values next to it (ADR 0009), and
+    // tmpfs keeps them off the node's disk, like a mounted Secret.
+    { name: volumeNames.state, emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } },
     { name: volumeNames.ca, configMap: { name: settings.caConfigMapName, items: [{ key: caKey, path: caKey }] } },
+    { name: volumeNames.noApiToken, emptyDir: { medium: 'Memory', sizeLimit: '1Ki' } },
   ];
 }

@@ -7,7 +7,7 @@ import { connect, type ClientHttp2Session, type ClientHttp2Stream } from 'node:h
 import type { ConfigHolder } from '../config/holder.js';
 import { describeError, silentLogger, type Logger } from '../metrics/log.js';
 import { reconnectDelay, type BackoffOptions } from './backoff.js';
-import { encodeFrame, parseOperatorFrame, type SidecarFrame } from '@switchyard/contract';
+import { encodeFrame, parseOperatorFrame, type OperatorFrame, type SidecarFrame } from '@switchyard/contract';
 import { restoreLastGood } from './restore.js';
 import { applySnapshot } from './snapshot.js';
 
@@ -24,6 +24,15 @@ export interface ChannelClientOptions {
   readonly backoff?: BackoffOptions;
   /** No frame (the operator pings every 10 s) for this long means the stream is dead. */
   readonly idleTimeoutMs?: number;
+  /** Report frames of their own (experiment figures, …) while a stream is open. */
+  readonly publishers?: readonly ChannelPublisher[];
+  /** Operator frames other than snapshots and pings (budget allowances, quota, usage acks). */
+  readonly onOperatorFrame?: (frame: OperatorFrame) => void;
+}
+
+/** Sends its own frames on each open stream, from `attach` until the returned detach. */
+export interface ChannelPublisher {
+  attach(send: (frame: SidecarFrame) => void): () => void;
 }
 
 export interface ChannelStatus {
@@ -122,6 +131,7 @@ class Client implements ChannelClient {
       let progressed = false;
       let chain = Promise.resolve();
       let idle: NodeJS.Timeout | undefined;
+      let detach = (): void => undefined;
       const idleMs = this.options.idleTimeoutMs ?? 35_000;
       const touch = (): void => {
         clearTimeout(idle);
@@ -141,6 +151,7 @@ class Client implements ChannelClient {
         this.current = { ...this.current, connected: true, lastError: null };
         this.log.info('operator channel open', { url: this.options.operatorUrl });
         touch();
+        detach = this.attachPublishers(stream);
         stream.setEncoding('utf8');
         stream.on('data', (chunk: string) => {
           touch();
@@ -158,9 +169,18 @@ class Client implements ChannelClient {
       stream.on('error', (error) => reject(error));
       stream.on('close', () => {
         clearTimeout(idle);
+        detach();
         void chain.then(() => resolve(progressed));
       });
     });
+  }
+
+  private attachPublishers(stream: ClientHttp2Stream): () => void {
+    const send = (frame: SidecarFrame): void => {
+      if (!stream.closed && !stream.destroyed) stream.write(encodeFrame(frame));
+    };
+    const detachers = (this.options.publishers ?? []).map((publisher) => publisher.attach(send));
+    return () => detachers.forEach((detach) => detach());
   }
 
   /** True when the frame was a snapshot. */
@@ -171,7 +191,10 @@ class Client implements ChannelClient {
       stream.close();
       return false;
     }
-    if (frame.type !== 'snapshot') return false;
+    if (frame.type !== 'snapshot') {
+      if (frame.type !== 'ping') this.options.onOperatorFrame?.(frame);
+      return false;
+    }
     const answer = await applySnapshot(this.options.holder, frame);
     if (answer.type === 'nack') this.log.warn('snapshot refused', { revision: answer.revision, reason: answer.reason });
     if (!stream.closed && !stream.destroyed) stream.write(encodeFrame(answer));

@@ -18,18 +18,18 @@ const resources = [
 ] as SwitchyardResource[];
 
 describe('restoreLastGood', () => {
-  it('serves the saved config without credentials, and takes the operator\'s copy of the same revision with them', async () => {
+  it('serves the saved config with its saved credentials, and takes the operator\'s copy of the same revision with rotated ones', async () => {
     const config = compile({ namespace: 'team-a', resources, secrets: [{ name: 'key', keys: ['apiKey'] }] }).config!;
     const stateDir = mkdtempSync(join(tmpdir(), 'switchyard-restore-'));
-    await saveLastGood(stateDir, { revision: 40, config });
+    await saveLastGood(stateDir, { revision: 40, config, credentials: { 'key/apiKey': 'sk-saved' } });
     const holder = new ConfigHolder({ log: silentLogger, stateDir });
     await restoreLastGood(holder, stateDir, silentLogger);
-    const endpoint = (): { credentialMissing: boolean } | undefined => holder.current?.aliases.get('chat')?.[0]?.targets.get('main')?.backends[0]?.endpoint;
+    const endpoint = (): { credentialMissing: boolean; apiKey: string } | undefined => holder.current?.aliases.get('chat')?.[0]?.targets.get('main')?.backends[0]?.endpoint;
     expect(holder.current).toMatchObject({ version: config.version, revision: 39 });
-    expect(endpoint()?.credentialMissing).toBe(true);
+    expect(endpoint()).toMatchObject({ credentialMissing: false, apiKey: 'sk-saved' });
     const answer = await applySnapshot(holder, { type: 'snapshot', revision: 40, version: config.version, config, credentials: { 'key/apiKey': 'sk-1' } });
     expect(answer).toEqual({ type: 'ack', revision: 40, version: config.version });
-    expect(endpoint()?.credentialMissing).toBe(false);
+    expect(endpoint()).toMatchObject({ credentialMissing: false, apiKey: 'sk-1' });
     await holder.close();
   });
 });

@@ -2,6 +2,7 @@
 // last good config on disk) goes through load(): validate, build, swap one reference, persist.
 // A config that fails any step is refused and the previous runtime keeps serving.
 
+import type { LookupFunction } from 'node:net';
 import { validateSidecarConfig } from '@switchyard/contract';
 import { describeError, type Logger } from '../metrics/log.js';
 import { recordConfigLoaded, recordConfigRejected } from '../metrics/registry.js';
@@ -23,15 +24,18 @@ export interface HolderOptions {
   readonly stateDir?: string | undefined;
   /** Health, latency and retry budgets; they outlive every config swap. */
   readonly resilience?: Resilience;
+  /** Name resolution for upstream connections (the SSRF guard checks what it returns); default dns.lookup. */
+  readonly upstreamLookup?: LookupFunction | undefined;
 }
 
 export class ConfigHolder {
   private runtime: Runtime | null = null;
-  private readonly pools = new PoolSet();
+  private readonly pools: PoolSet;
   private readonly resilience: Resilience;
 
   constructor(private readonly options: HolderOptions) {
     this.resilience = options.resilience ?? new Resilience();
+    this.pools = new PoolSet(options.upstreamLookup === undefined ? {} : { lookup: options.upstreamLookup });
   }
 
   /** The runtime to serve with; a request reads this once and keeps it. Null until a config loads. */
@@ -48,12 +52,12 @@ export class ConfigHolder {
     return this.loadAs(document, credentials, revision, false);
   }
 
-  /** Loads the config a previous run persisted, if any; credentials arrive later with the operator's snapshot. */
+  /** Loads the config a previous run persisted, if any, with the credentials it was saved with (given ones win). */
   async restoreLastGood(credentials: Credentials): Promise<LoadOutcome | undefined> {
     if (this.options.stateDir === undefined) return undefined;
     try {
       const entry = await loadLastGood(this.options.stateDir);
-      return entry === undefined ? undefined : await this.loadAs(entry.config, credentials, entry.revision, true);
+      return entry === undefined ? undefined : await this.loadAs(entry.config, { ...entry.credentials, ...credentials }, entry.revision, true);
     } catch (error) {
       this.options.log.warn('last good config unreadable; starting without it', { error: describeError(error) });
       return undefined;
@@ -75,7 +79,7 @@ export class ConfigHolder {
     }
     recordConfigLoaded(outcome.version, revision);
     this.options.log.info('config loaded', { version: outcome.version, revision });
-    if (!restored) await this.persist(document, revision);
+    if (!restored) await this.persist(document, revision, credentials);
     return outcome;
   }
 
@@ -116,10 +120,10 @@ export class ConfigHolder {
     this.options.log.warn('credentials not received; endpoints that need them are skipped', { secrets: missing.join(', ') });
   }
 
-  private async persist(document: unknown, revision: number): Promise<void> {
+  private async persist(document: unknown, revision: number, credentials: Credentials): Promise<void> {
     if (this.options.stateDir === undefined) return;
     try {
-      await saveLastGood(this.options.stateDir, { revision, config: document });
+      await saveLastGood(this.options.stateDir, { revision, config: document, credentials });
     } catch (error) {
       this.options.log.warn('could not persist the last good config', { error: describeError(error) });
     }

@@ -1,5 +1,7 @@
-// The last config that loaded, on disk, so a restarted sidecar serves while the operator is
-// away. Only the config and its revision: credential values never touch the disk. Writes are
+// The last config that loaded, with its revision and the credential values it was loaded with,
+// so a restarted sidecar serves while the operator is away (ADR 0009). The file is 0600 in a
+// 0700 directory, and the injected state directory is a memory-backed emptyDir: the values live
+// as long as the pod, on tmpfs like a mounted Secret, never on the node's disk. Writes are
 // atomic (temp file, fsync, rename, fsync of the directory) so a crash leaves the old file or
 // the new one, never half of either.
 
@@ -12,6 +14,8 @@ export interface LastGood {
   readonly revision: number;
   /** Unvalidated: the caller validates it like any other incoming config. */
   readonly config: unknown;
+  /** `<secret>/<key>` → value, as the snapshot delivered them. */
+  readonly credentials: Readonly<Record<string, string>>;
 }
 
 export async function saveLastGood(stateDir: string, entry: LastGood): Promise<void> {
@@ -20,7 +24,7 @@ export async function saveLastGood(stateDir: string, entry: LastGood): Promise<v
   const temporary = `${target}.${process.pid}.tmp`;
   const file = await open(temporary, 'w', 0o600);
   try {
-    await file.writeFile(JSON.stringify({ revision: entry.revision, config: entry.config }));
+    await file.writeFile(JSON.stringify({ revision: entry.revision, config: entry.config, credentials: entry.credentials }));
     await file.sync();
   } finally {
     await file.close();
@@ -49,7 +53,16 @@ export async function loadLastGood(stateDir: string): Promise<LastGood | undefin
   }
   const revision = parsed.revision;
   if (typeof revision !== 'number' || !Number.isInteger(revision)) throw new Error(`${FILE_NAME}: revision must be an integer`);
-  return { revision, config: parsed.config };
+  return { revision, config: parsed.config, credentials: credentialsOf('credentials' in parsed ? parsed.credentials : undefined) };
+}
+
+/** Files written before credentials were kept have none: their endpoints wait for the operator. */
+function credentialsOf(value: unknown): Record<string, string> {
+  if (value === undefined) return {};
+  const valid = typeof value === 'object' && value !== null && !Array.isArray(value)
+    && Object.values(value).every((entry) => typeof entry === 'string');
+  if (!valid) throw new Error(`${FILE_NAME}: credentials must map names to strings`);
+  return value as Record<string, string>;
 }
 
 /** The rename is durable only once the directory entry is. */

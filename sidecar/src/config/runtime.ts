@@ -9,6 +9,8 @@ import type { Dispatcher } from 'undici';
 import { getAdapter, type ProviderAdapter, type Target } from '../providers/index.js';
 import { retryPolicyOf, type Resilience, type RetryPolicy } from '../resilience/index.js';
 import { planRoute, type RoutePlan } from '../routing/index.js';
+import { isBlockedLiteralHost } from '../upstream/address-guard.js';
+import { secretForms } from '../upstream/secret-forms.js';
 import type { PoolKey, PoolSet } from '../upstream/pools.js';
 import { credentialOf, type Credentials } from './credentials.js';
 import { buildModelList } from './model-list.js';
@@ -21,6 +23,8 @@ export interface EndpointRuntime {
   readonly origin: string;
   /** The API key; '' for keyless endpoints. Never logged. */
   readonly apiKey: string;
+  /** The key as an echo may spell it (raw, URL-encoded, base64): cut from relayed error text. */
+  readonly secretForms: readonly string[];
   /** The endpoint names a credential whose value has not arrived (yet). */
   readonly credentialMissing: boolean;
 }
@@ -80,6 +84,8 @@ export interface Runtime {
   readonly poolKeys: readonly PoolKey[];
   /** Health, latency and retry budgets of this process: shared by every runtime it builds. */
   readonly resilience: Resilience;
+  /** Route name → the HMAC key its logging policy hashes with, for routes whose key arrived. Never logged. */
+  readonly logHashKeys: ReadonlyMap<string, string>;
 }
 
 export interface BuildOptions {
@@ -110,11 +116,25 @@ export function buildRuntime(config: SidecarConfig, credentials: Credentials, op
     modelList: buildModelList(config),
     poolKeys: config.endpoints.map(poolKeyOf),
     resilience: options.resilience,
+    logHashKeys: logHashKeysOf(config.routes, credentials),
   };
 }
 
+function logHashKeysOf(routes: readonly CompiledRoute[], credentials: Credentials): ReadonlyMap<string, string> {
+  return new Map(routes.flatMap((route) => {
+    const key = route.logging.hashKey === null ? undefined : credentialOf(credentials, route.logging.hashKey);
+    return key === undefined ? [] : [[route.name, key] as const];
+  }));
+}
+
 function poolKeyOf(endpoint: CompiledEndpoint): PoolKey {
-  return { origin: literalOrigin(endpoint.baseURL), connectMs: endpoint.timeouts.connectMs };
+  return { origin: literalOrigin(endpoint.baseURL), connectMs: endpoint.timeouts.connectMs, inCluster: endpoint.inCluster };
+}
+
+/** Compile refuses these; a config that reaches the sidecar some other way is refused here too. */
+function checkAddress(endpoint: CompiledEndpoint): void {
+  if (endpoint.inCluster || !isBlockedLiteralHost(new URL(endpoint.baseURL).hostname)) return;
+  throw new Error(`endpoint ${endpoint.id}: baseURL points at a private, loopback or link-local address and the endpoint is not inCluster`);
 }
 
 /** `http://127.0.0.1:18101/v1` → `http://127.0.0.1:18101`; throws on a URL that does not parse. */
@@ -126,6 +146,7 @@ function literalOrigin(baseURL: string): string {
 }
 
 function buildEndpoint(endpoint: CompiledEndpoint, credentials: Credentials, pools: PoolSet): EndpointRuntime {
+  checkAddress(endpoint);
   const key = poolKeyOf(endpoint);
   const apiKey = endpoint.credential === null ? '' : credentialOf(credentials, endpoint.credential);
   return {
@@ -134,6 +155,7 @@ function buildEndpoint(endpoint: CompiledEndpoint, credentials: Credentials, poo
     dispatcher: pools.acquire(key),
     origin: key.origin,
     apiKey: apiKey ?? '',
+    secretForms: secretForms(apiKey ?? ''),
     credentialMissing: apiKey === undefined,
   };
 }

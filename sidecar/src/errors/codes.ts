@@ -35,6 +35,12 @@ export const GATEWAY_ERROR_CODES = {
   // A route exists but no target can take the request right now (all ejected or incapable).
   no_route: { status: 503, type: 'server_error', retryable: true },
   budget_exceeded: { status: 429, type: 'insufficient_quota', retryable: false },
+  // The cost oracle predicts more than the BudgetPolicy's maxRequestCost, and no cheaper target fits.
+  request_cost_exceeded: { status: 400, type: 'invalid_request_error', retryable: false },
+  // A BudgetPolicy covering the request failed to compile: refused (fail closed) until it is fixed.
+  budget_unavailable: { status: 503, type: 'server_error', retryable: false },
+  // The allowance is short and the operator, which grants more, did not answer in time.
+  allowance_unavailable: { status: 503, type: 'server_error', retryable: true },
   context_length_exceeded: { status: 400, type: 'invalid_request_error', retryable: false },
   upstream_bad_request: { status: 400, type: 'invalid_request_error', retryable: false },
   upstream_rate_limited: { status: 429, type: 'rate_limit_error', retryable: true },

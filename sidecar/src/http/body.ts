@@ -1,5 +1,7 @@
-// Reads a request body once, as text, under a size limit. Past the limit the rest is drained
-// unread (so a keep-alive client still gets its 413) and the read fails with body_too_large.
+// Reads a request body once, as text, under a size limit. Past the limit the read fails with
+// body_too_large and the connection closes after the 413: the rest is read only while the answer
+// goes out (so the client sees its 413 rather than a reset), never to the end of a body that may
+// be gigabytes long.
 
 import { GatewayError } from '../errors/index.js';
 import type { Exchange } from './exchange.js';
@@ -36,6 +38,7 @@ export function readBody(ex: Exchange): Promise<string> {
 }
 
 function drainTooLarge(ex: Exchange): GatewayError {
+  if (!ex.res.headersSent) ex.res.setHeader('connection', 'close');
   ex.req.resume();
   return new GatewayError('body_too_large', `The request body exceeds the limit of ${ex.limits.maxBodyBytes} bytes.`);
 }

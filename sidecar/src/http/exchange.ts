@@ -57,12 +57,15 @@ export interface ExchangeReport {
   errorCode: string | null;
   /** W3C trace id (32 hex) of the request; set by the tracing stage, '' until then. */
   traceId: string;
+  /** The experiment variant the request was assigned to (x-switchyard-experiment); null when none. */
+  experiment: { readonly name: string; readonly variant: string } | null;
 }
 
 export function emptyReport(): ExchangeReport {
   return {
     route: '', provider: '', streaming: false, operation: '', useCase: '', decidedBy: '', served: null, usage: null,
     providerRequestId: null, upstreamFirstByteMs: null, upstreamMs: null, firstChunkMs: null, attempts: 0, errorCode: null, traceId: '',
+    experiment: null,
   };
 }
 

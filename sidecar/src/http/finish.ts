@@ -15,6 +15,9 @@ export interface FinishedExchange {
 
 export type FinishListener = (finished: FinishedExchange) => void;
 
+/** Told about every data-plane request as it arrives, before anything is read or written (body taps). */
+export type StartListener = (ex: Exchange) => void;
+
 export function notifyFinished(listeners: readonly FinishListener[], finished: FinishedExchange): void {
   for (const listener of listeners) {
     try {

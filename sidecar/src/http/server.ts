@@ -6,12 +6,12 @@ import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Runtime } from '../config/runtime.js';
 import type { Logger } from '../metrics/log.js';
-import { recordRequest } from '../metrics/registry.js';
-import { notifyFinished, type FinishListener } from './finish.js';
+import { notifyFinished, type FinishListener, type StartListener } from './finish.js';
 import { failExchange, runInRequestScope } from './crash-guard.js';
 import { GatewayError, toOpenAIError } from '../errors/index.js';
 import { createExchange, type Exchange } from './exchange.js';
 import { createServer, STATUS_CODES } from './node-http.js';
+import { formatTraceparent, startTrace } from '../tracing/trace-context.js';
 import { routeOf, type RouteLookup, type RouteSpec } from './routes.js';
 
 export interface HttpLimits {
@@ -43,8 +43,10 @@ export interface ServerDeps {
   currentRuntime(): Runtime | null;
   /** Default: the whole surface (routeOf); the admin listener passes adminRouteOf. */
   readonly route?: RouteLookup;
-  /** Told about every metered request once its response is done, after the built-in metrics. */
+  /** Told about every metered request once its response is done (metrics, logs, traces, usage). */
   readonly onFinished?: readonly FinishListener[];
+  /** Told about every request as it arrives, before its handler runs (the request log's body taps). */
+  readonly onStarted?: readonly StartListener[];
 }
 
 export function createHttpServer(deps: ServerDeps): Server {
@@ -60,6 +62,7 @@ export function createHttpServer(deps: ServerDeps): Server {
   }, (req, res) => {
     const ex = createExchange(req, res, { runtime: deps.currentRuntime(), limits, log: deps.log });
     exchanges.set(req.socket, ex);
+    for (const listener of deps.onStarted ?? []) listener(ex);
     runInRequestScope(ex, () => void serve(ex, route(req.method, req.url), deps.onFinished ?? []));
   });
   server.on('clientError', (error: Error, socket: Duplex) => answerClientError(error, socket, exchanges.get(socket)));
@@ -76,7 +79,6 @@ async function serve(ex: Exchange, route: RouteSpec, listeners: readonly FinishL
       const seconds = (performance.now() - ex.startedAt) / 1000;
       // 499 (nginx's "client closed request") when the client left before any answer.
       const status = ex.res.headersSent ? ex.res.statusCode : 499;
-      recordRequest({ route: ex.report.route, provider: ex.report.provider, status, seconds });
       notifyFinished(listeners, { ex, status, seconds });
     }
   }
@@ -99,7 +101,10 @@ function answerClientError(error: Error, socket: Duplex, ex: Exchange | undefine
     failExchange(running, edge);
     return;
   }
-  if (running !== undefined) {
+  // Answered already, but its body is still arriving (an early error, a 413): the fault is in that
+  // body, and a second response would be one the client never asked for.
+  const answeredEarly = ex !== undefined && ex.res.writableEnded && !ex.req.complete;
+  if (running !== undefined || answeredEarly) {
     socket.destroy();
     return;
   }
@@ -109,7 +114,7 @@ function answerClientError(error: Error, socket: Duplex, ex: Exchange | undefine
 function rawErrorResponse(edge: GatewayError): string {
   const response = toOpenAIError(edge);
   const body = JSON.stringify(response.body);
-  const headers = { ...response.headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'x-request-id': randomUUID(), connection: 'close' };
+  const headers = { ...response.headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'x-request-id': randomUUID(), traceparent: formatTraceparent(startTrace({})), connection: 'close' };
   const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
   return `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}\r\n${head}\r\n${body}`;
 }

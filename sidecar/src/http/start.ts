@@ -5,14 +5,20 @@
 
 import { once } from 'node:events';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, LookupFunction } from 'node:net';
 import { ConfigHolder } from '../config/holder.js';
 import type { Runtime } from '../config/runtime.js';
+import { createRequestLog, type RequestLogOptions } from '../logging/index.js';
 import { createLogger, type Logger } from '../metrics/log.js';
+import { EndpointHealthBoard } from '../channel/health-report.js';
 import { collectProcessMetrics } from '../metrics/registry.js';
+import { recordExchangeMetrics } from '../metrics/requests.js';
 import { resilienceMetrics } from '../metrics/resilience.js';
+import { metricsEnabled, requestLogEnabled } from '../metrics/switch.js';
 import { canaryProbe } from '../pipeline/canary.js';
-import { Resilience, type ResilienceOptions } from '../resilience/index.js';
+import { combineEvents, Resilience, type ResilienceEvents, type ResilienceOptions } from '../resilience/index.js';
+import { capturedContent, tapContent } from '../tracing/content.js';
+import { startSpanExport } from '../tracing/export.js';
 import { adminRouteOf } from './routes.js';
 import type { FinishListener } from './finish.js';
 import { createHttpServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from './server.js';
@@ -34,6 +40,15 @@ export interface ServerOptions {
   readonly adminHost?: string;
   /** Told about every data-plane request once its response is done (usage, logs, experiments). */
   readonly onFinished?: readonly FinishListener[];
+  /** One JSON line per request through `log`, and sampled full records (docs/security.md); false: off. */
+  readonly requestLog?: RequestLogOptions | false;
+  /** Name resolution for upstream connections; default dns.lookup. Tests map names to local servers. */
+  readonly upstreamLookup?: LookupFunction;
+  /**
+   * Where SWITCHYARD_METRICS (off: no per-request metrics), SWITCHYARD_REQUEST_LOG (off: no request
+   * log line) and the OTEL_* span export settings are read; default process.env.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface ListenerAddress {
@@ -49,6 +64,8 @@ export interface Sidecar {
   readonly holder: ConfigHolder;
   /** The admin listener, when `adminPort` was given. */
   readonly admin?: ListenerAddress;
+  /** Endpoint health as passive health and canaries see it, for the operator's health frames. */
+  readonly endpointHealth: EndpointHealthBoard;
   /** Stops accepting, lets running requests finish for up to `graceMs`, then cuts the rest. */
   close(graceMs?: number): Promise<void>;
 }
@@ -58,16 +75,27 @@ export const DEFAULT_PORT = 8080;
 /** @example const sidecar = await startServer({ port: 0 }); await sidecar.holder.load(config, credentials, 1); */
 export async function startServer(options: ServerOptions = {}): Promise<Sidecar> {
   const log = options.log ?? createLogger();
+  const env = options.env ?? process.env;
+  const metered = metricsEnabled(env);
+  const endpointHealth = new EndpointHealthBoard();
+  const events: ResilienceEvents[] = [...(metered ? [resilienceMetrics] : []), endpointHealth.events];
+  if (options.resilience?.events !== undefined) events.push(options.resilience.events);
   const resilience = new Resilience({
-    events: resilienceMetrics,
     ...options.resilience,
+    events: combineEvents(events),
     probe: canaryProbe(() => holder.current),
   });
-  const holder: ConfigHolder = new ConfigHolder({ log, stateDir: options.stateDir, resilience });
+  const holder: ConfigHolder = new ConfigHolder({ log, stateDir: options.stateDir, resilience, upstreamLookup: options.upstreamLookup });
   const limits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   collectProcessMetrics();
   const currentRuntime = (): Runtime | null => holder.current;
-  const server = createHttpServer({ limits, log, currentRuntime, onFinished: options.onFinished ?? [] });
+  const spans = startSpanExport(env, log, capturedContent);
+  const onFinished = [...(metered ? [recordExchangeMetrics] : []), ...(spans === null ? [] : [spans.listener]), ...(options.onFinished ?? [])];
+  const requestLog = options.requestLog === false || !requestLogEnabled(env) ? null : createRequestLog(log, { sampleFile: env['SWITCHYARD_SAMPLE_LOG_FILE'], ...options.requestLog });
+  if (requestLog !== null) onFinished.push(requestLog.finish);
+  const onStarted = requestLog === null ? [] : [requestLog.begin];
+  if (spans?.settings.captureContent === true) onStarted.push(tapContent);
+  const server = createHttpServer({ limits, log, currentRuntime, onFinished, onStarted });
   const main = await listen(server, options.host ?? '127.0.0.1', options.port ?? DEFAULT_PORT);
   const adminServer = options.adminPort === undefined ? undefined : createHttpServer({ limits, log, currentRuntime, route: adminRouteOf });
   let admin: ListenerAddress | undefined;
@@ -76,15 +104,20 @@ export async function startServer(options: ServerOptions = {}): Promise<Sidecar>
   } catch (error) {
     await closeServer(server, 0);
     await holder.close();
+    await spans?.close();
+    await requestLog?.close();
     throw error;
   }
   return {
     ...main,
     holder,
+    endpointHealth,
     ...(admin === undefined ? {} : { admin }),
     close: async (graceMs = 10_000) => {
       await Promise.all([closeServer(server, graceMs), adminServer === undefined ? undefined : closeServer(adminServer, graceMs)]);
       await holder.close();
+      await spans?.close();
+      await requestLog?.close();
     },
   };
 }

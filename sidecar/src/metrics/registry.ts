@@ -1,28 +1,34 @@
-// Every metric the sidecar exports, on prom-client's default registry. Stages call the record
-// functions below; no metric name is invented anywhere else.
+// The sidecar's metrics live on prom-client's default registry; each concern has its own file
+// here (requests.ts, tokens.ts, resilience.ts, pii.ts, budget.ts, …) and no metric name is
+// invented anywhere else. This file holds the process and config metrics and the scrape.
 
-import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from 'prom-client';
-
-/** Seconds. LLM calls run from milliseconds (cache hits, errors) to minutes (long generations). */
-const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 180, 300];
-
-const requestsTotal = new Counter({
-  name: 'switchyard_requests_total',
-  help: 'Data-plane requests answered, by route, provider and HTTP status code.',
-  labelNames: ['route', 'provider', 'code'] as const,
-});
-
-const requestDuration = new Histogram({
-  name: 'switchyard_request_duration_seconds',
-  help: 'Time from request arrival to the last byte of the response, by route and provider.',
-  labelNames: ['route', 'provider'] as const,
-  buckets: DURATION_BUCKETS,
-});
+import { collectDefaultMetrics, Counter, Gauge, register } from 'prom-client';
 
 const configInfo = new Gauge({
   name: 'switchyard_config_info',
   help: 'The config the sidecar serves: 1 for its version and revision.',
   labelNames: ['version', 'revision'] as const,
+});
+
+const configRevision = new Gauge({
+  name: 'switchyard_config_revision',
+  help: 'Revision of the config the sidecar serves (the operator\'s monotonic revision; standalone: reload count).',
+});
+
+const configLoadedAt = new Gauge({
+  name: 'switchyard_config_loaded_timestamp_seconds',
+  help: 'Unix time the served config was loaded.',
+});
+
+let loadedAtMs: number | null = null;
+
+new Gauge({
+  name: 'switchyard_config_age_seconds',
+  help: 'Seconds since the served config was loaded; absent while none is.',
+  collect() {
+    if (loadedAtMs === null) this.reset();
+    else this.set((Date.now() - loadedAtMs) / 1000);
+  },
 });
 
 const configRejections = new Counter({
@@ -39,21 +45,12 @@ export function collectProcessMetrics(): void {
   collectDefaultMetrics();
 }
 
-export interface RequestRecord {
-  readonly route: string;
-  readonly provider: string;
-  readonly status: number;
-  readonly seconds: number;
-}
-
-export function recordRequest(record: RequestRecord): void {
-  requestsTotal.labels(record.route, record.provider, String(record.status)).inc();
-  requestDuration.labels(record.route, record.provider).observe(record.seconds);
-}
-
 export function recordConfigLoaded(version: string, revision: number): void {
+  loadedAtMs = Date.now();
   configInfo.reset();
   configInfo.labels(version, String(revision)).set(1);
+  configRevision.set(revision);
+  configLoadedAt.set(loadedAtMs / 1000);
 }
 
 export function recordConfigRejected(): void {

@@ -11,6 +11,7 @@ import { literalPlaceholders, PlaceholderBook } from './placeholders.js';
 import { compilePiiPolicy } from './policy.js';
 import { blockedKinds, findPii, redactFindings, type Finding } from './redact.js';
 import { createPiiRestorer, type PiiRestorer } from './response-restorer.js';
+import { recordPiiDetections } from '../metrics/pii.js';
 
 export interface PiiDetection {
   /** The CRD entity type, or the custom detector's name. */
@@ -63,9 +64,10 @@ export function applyPiiPolicy<R extends PiiRequest>(request: R, config: PiiConf
   });
   const all = [...findingsByText.values()].flat();
   const blocked = blockedKinds(all);
+  const detections = summarise(countPerOccurrence(request, findingsByText));
+  recordPiiDetections(detections);
   if (blocked.size > 0) throw piiBlockedError(blocked, isChat(request) ? 'messages' : 'input');
 
-  const detections = summarise(countPerOccurrence(request, findingsByText));
   if (!all.some((finding) => finding.action === 'redact')) return { request, detections };
 
   const book = new PlaceholderBook(literalPlaceholders(findingsByText.keys()));

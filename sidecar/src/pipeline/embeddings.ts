@@ -11,6 +11,7 @@ import { EMBEDDINGS_NEEDS, planCandidates, type Candidate } from './candidates.j
 import { readUpstreamJson, sendTranslated } from './completion.js';
 import { failed, failureFromThrown, untimed, type TimedOutcome } from './failure.js';
 import { readRequestJson, runtimeOf } from './intake.js';
+import { protectEmbeddings } from './protect.js';
 import { chooseUseCaseTarget, reportRoute, resolveRoute, useCaseSignalsOf } from './route.js';
 import { servedHeaders } from './served.js';
 import { callUpstream } from './upstream.js';
@@ -22,9 +23,10 @@ export async function handleEmbeddings(ex: Exchange): Promise<void> {
   const request = checked.value;
   const route = resolveRoute(runtime, request.model, ex.req.headers);
   reportRoute(ex, route, 'embeddings');
-  const chosen = chooseUseCaseTarget(route, request, useCaseSignalsOf(route, ex.req.headers));
-  const plan = planCandidates(route, chosen, EMBEDDINGS_NEEDS, ex.req.headers);
-  await runAttempts(ex, route, plan, (candidate, context) => attemptEmbeddings(ex, request, route, candidate, context));
+  const safe = protectEmbeddings(route, request);
+  const chosen = chooseUseCaseTarget(route, safe.request, useCaseSignalsOf(route, ex.req.headers));
+  const plan = planCandidates(route, chosen, EMBEDDINGS_NEEDS, ex.req.headers, safe.detectedClass);
+  await runAttempts(ex, route, plan, (candidate, context) => attemptEmbeddings(ex, safe.request, route, candidate, context));
 }
 
 async function attemptEmbeddings(

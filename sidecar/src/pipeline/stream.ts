@@ -10,6 +10,7 @@ import type { ChatCompletionChunk, StreamContext } from '../openai/index.js';
 import type { ChunkRestorer } from '../pii/index.js';
 import type { ProviderAdapter, StreamTranslator, UpstreamEvent } from '../providers/index.js';
 import { createUpstreamDecoder, formatSseChunk, formatSseError, SSE_DONE, SSE_RESPONSE_HEADERS } from '../sse/index.js';
+import { reportBodyRequestId } from '../tracing/provider-request-id.js';
 import { ABORTED, broken, failed, SERVED, type AttemptOutcome } from './failure.js';
 import type { UpstreamSuccess } from './upstream.js';
 
@@ -25,10 +26,17 @@ export async function relayStream(ex: Exchange, upstream: UpstreamSuccess, relay
   const client = new ClientStream(ex, relay.served);
   const decoder = createUpstreamDecoder(relay.adapter.streamFraming);
   const translator = relay.adapter.createStreamTranslator(relay.ctx);
-  const write = chunkWriter(relay.restorer);
+  const format = chunkWriter(relay.restorer);
+  let firstId: string | undefined;
+  const write = (chunk: ChatCompletionChunk): string => {
+    firstId ??= chunk.id;
+    return format(chunk);
+  };
   try {
     for await (const piece of upstream.body as AsyncIterable<Buffer>) {
-      await client.send(translate(decoder.push(piece), translator, write));
+      const text = translate(decoder.push(piece), translator, write);
+      if (!client.committed) reportBodyRequestId(ex, firstId, relay.ctx.requestId);
+      await client.send(text);
     }
     const tail = translate(decoder.end(), translator, write) + translator.finish().map(write).join('');
     const held = relay.restorer?.flush({ id: relay.ctx.requestId, created: relay.ctx.created, model: relay.ctx.model });
@@ -88,6 +96,7 @@ class ClientStream {
     if (this.committed) return;
     this.committed = true;
     this.ex.report.streaming = true;
+    this.ex.report.firstChunkMs = performance.now() - this.ex.startedAt;
     this.ex.res.writeHead(200, { ...SSE_RESPONSE_HEADERS, ...this.served, 'x-request-id': this.ex.requestId });
   }
 }

@@ -10,6 +10,8 @@ import type { Exchange } from '../http/exchange.js';
 import type { UpstreamRequest } from '../providers/index.js';
 import { createAttemptSignal } from '../upstream/attempt-signal.js';
 import { headerLookup, upstreamHeaders } from '../upstream/headers.js';
+import { PROVIDER_REQUEST_ID_HEADER, providerRequestIdOf } from '../tracing/provider-request-id.js';
+import { formatTraceparent } from '../tracing/trace-context.js';
 import { ABORTED, failed, failureFromClass, failureFromThrown, type AttemptOutcome, type Failure, type TimedOutcome } from './failure.js';
 
 /** Provider error bodies are small; a proxy's HTML page need not be read whole. */
@@ -46,7 +48,7 @@ export async function callUpstream(
     const response = await backend.endpoint.dispatcher.request({
       path: pathOf(request.url, backend.endpoint.origin),
       method: request.method,
-      headers: upstreamHeaders(request.headers, ex.requestId),
+      headers: upstreamHeaders(request.headers, ex.requestId, { traceparent: formatTraceparent(ex.trace), tracestate: ex.trace.tracestate }),
       body: request.body,
       signal: attempt.signal,
       // The attempt signal enforces first byte exactly; this is undici's own backstop (0 = none).
@@ -56,6 +58,7 @@ export async function callUpstream(
     firstByteMs = performance.now() - startedAt;
     body = response.body;
     if (response.statusCode < 200 || response.statusCode > 299) return timed(failed(await classifyAnswer(backend, response)));
+    reportProviderRequestId(ex, response.headers);
     return timed(await onSuccess({ body, failureOf }));
   } catch (error) {
     return timed(failed(failureOf(error)));
@@ -63,6 +66,14 @@ export async function callUpstream(
     attempt.dispose();
     if (body !== undefined && !body.readableEnded) body.destroy();
   }
+}
+
+/** The provider's id for the attempt that is about to answer; the client gets it as a header too. */
+function reportProviderRequestId(ex: Exchange, headers: Dispatcher.ResponseData['headers']): void {
+  const id = providerRequestIdOf(headers);
+  ex.report.providerRequestId = id;
+  if (id !== null && !ex.res.headersSent) ex.res.setHeader(PROVIDER_REQUEST_ID_HEADER, id);
+  else if (!ex.res.headersSent) ex.res.removeHeader(PROVIDER_REQUEST_ID_HEADER);
 }
 
 /** The path (and query) of an adapter-built URL on the endpoint's origin. */
@@ -75,9 +86,8 @@ function pathOf(url: string, origin: string): string {
 
 async function classifyAnswer(backend: BackendRuntime, response: Dispatcher.ResponseData): Promise<Failure> {
   const text = await readCapped(response.body, MAX_ERROR_BODY_BYTES);
-  const { adapter, apiKey } = backend.endpoint;
-  const secrets = apiKey === '' ? [] : [apiKey];
-  return failureFromClass(adapter.classifyError(response.statusCode, headerLookup(response.headers), text, { secrets }));
+  const { adapter, secretForms } = backend.endpoint;
+  return failureFromClass(adapter.classifyError(response.statusCode, headerLookup(response.headers), text, { secrets: secretForms }));
 }
 
 async function readCapped(body: UpstreamBody, limit: number): Promise<string> {

@@ -31,3 +31,16 @@ const ignore = (): void => undefined;
 export const NO_EVENTS: ResilienceEvents = {
   attempt: ignore, retry: ignore, failover: ignore, gaveUp: ignore, health: ignore, canary: ignore,
 };
+
+/** One hooks object that tells each of `targets` in turn (metrics, the health report, a test's own). */
+export function combineEvents(targets: readonly ResilienceEvents[]): ResilienceEvents {
+  if (targets.length === 1 && targets[0] !== undefined) return targets[0];
+  return {
+    attempt: (event) => { for (const target of targets) target.attempt(event); },
+    retry: (event) => { for (const target of targets) target.retry(event); },
+    failover: (event) => { for (const target of targets) target.failover(event); },
+    gaveUp: (event) => { for (const target of targets) target.gaveUp(event); },
+    health: (endpointId, change) => { for (const target of targets) target.health(endpointId, change); },
+    canary: (verdict) => { for (const target of targets) target.canary(verdict); },
+  };
+}

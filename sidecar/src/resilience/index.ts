@@ -17,7 +17,7 @@ export {
 export {
   meetsNeeds, selectEligible, type CandidateView, type Eligible, type EligibilityContext, type HealthView, type RequestNeeds, type SkipReason,
 } from './eligibility.js';
-export { NO_EVENTS, type AttemptEvent, type ResilienceEvents } from './events.js';
+export { combineEvents, NO_EVENTS, type AttemptEvent, type ResilienceEvents } from './events.js';
 export { budgetPolicyOf, healthPolicyOf, retryPolicyOf, ATTEMPTS_PER_ENDPOINT, MAX_ATTEMPTS_CAP } from './policy.js';
 export { ResilienceState, type ResilienceStateOptions } from './state.js';
 export { runResilient, type AttemptContext, type AttemptResult, type LoopInput, type LoopResult } from './loop.js';

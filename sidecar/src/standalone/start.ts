@@ -3,6 +3,7 @@
 
 import type { Credentials } from '../config/credentials.js';
 import type { LoadOutcome } from '../config/holder.js';
+import { ExperimentRecorder } from '../experiments/index.js';
 import { startServer, type ServerOptions, type Sidecar } from '../http/start.js';
 import { compileFiles, isServable } from './compile-files.js';
 import type { Env } from './secrets.js';
@@ -28,6 +29,8 @@ export interface ReloadOutcome {
 export interface StandaloneSidecar extends Sidecar {
   /** Problems found while compiling the files at start (resources left out, secrets missing). */
   readonly problems: readonly string[];
+  /** Per-variant figures of the route experiments this sidecar served. */
+  readonly experiments: ExperimentRecorder;
   /** Compiles the files again and swaps the config in if it is servable; the old one stays otherwise. */
   reload(): Promise<ReloadOutcome>;
 }
@@ -50,7 +53,8 @@ export async function startSidecar(options: StartOptions): Promise<StandaloneSid
   const compileOptions = { namespace: options.namespace ?? 'default', env: options.env ?? process.env };
   const initial = files === undefined ? undefined : await compileFiles(files, compileOptions);
   if (initial !== undefined && !isServable(initial.result)) throw new ConfigRefusedError(initial.problems);
-  const sidecar = await startServer(options);
+  const experiments = new ExperimentRecorder(options.log === undefined ? {} : { log: options.log });
+  const sidecar = await startServer({ ...options, onFinished: [...(options.onFinished ?? []), experiments.listener] });
   let revision = 0;
   const load = (config: unknown, credentials: Credentials): Promise<LoadOutcome> => sidecar.holder.load(config, credentials, ++revision);
   const document = initial?.result.config ?? options.config;
@@ -69,5 +73,9 @@ export async function startSidecar(options: StartOptions): Promise<StandaloneSid
     const outcome = await load(again.result.config, again.credentials);
     return outcome.ok ? { ok: true, version: outcome.version, problems: again.problems } : { ok: false, version: null, problems: outcome.errors };
   };
-  return { ...sidecar, problems: initial?.problems ?? [], reload };
+  const close = async (graceMs?: number): Promise<void> => {
+    await sidecar.close(graceMs);
+    experiments.close();
+  };
+  return { ...sidecar, problems: initial?.problems ?? [], experiments, reload, close };
 }

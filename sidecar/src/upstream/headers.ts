@@ -1,5 +1,5 @@
 // Headers that go upstream: the adapter's (content type, the provider key in the provider's
-// header) plus our request id. Nothing the client sent is forwarded, so its Authorization and
+// header) plus our request id and the W3C trace context (the sidecar's span as the parent). Nothing the client sent is forwarded, so its Authorization and
 // x-forwarded-* never reach a provider; hop-by-hop names are dropped in case an adapter sets one
 // (undici refuses some of them outright).
 
@@ -8,13 +8,23 @@ const HOP_BY_HOP = new Set([
   'transfer-encoding', 'upgrade', 'host', 'content-length', 'expect',
 ]);
 
-export function upstreamHeaders(adapterHeaders: Readonly<Record<string, string>>, requestId: string): Record<string, string> {
+/** The trace headers to send upstream (tracing/trace-context.ts). */
+export interface UpstreamTrace {
+  readonly traceparent: string;
+  readonly tracestate: string | null;
+}
+
+export function upstreamHeaders(adapterHeaders: Readonly<Record<string, string>>, requestId: string, trace?: UpstreamTrace): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(adapterHeaders)) {
     const lower = name.toLowerCase();
     if (!HOP_BY_HOP.has(lower) && !lower.startsWith('x-forwarded-')) headers[lower] = value;
   }
   headers['x-request-id'] = requestId;
+  if (trace !== undefined) {
+    headers['traceparent'] = trace.traceparent;
+    if (trace.tracestate !== null) headers['tracestate'] = trace.tracestate;
+  }
   return headers;
 }
 

@@ -1,8 +1,12 @@
-// One undici Pool per upstream origin (and connect timeout), shared across config swaps so a
-// reload keeps its warm keep-alive connections. Pools no config uses any more are closed once
-// their in-flight requests finish.
+// One undici Pool per upstream origin (and connect timeout, and whether it is in the cluster),
+// shared across config swaps so a reload keeps its warm keep-alive connections. Pools no config
+// uses any more are closed once their in-flight requests finish. Pools of endpoints outside the
+// cluster resolve names through the address guard, so they never connect to a private address.
+// undici's Pool does not follow redirects: a 3xx is an answer like any other, never a new URL.
 
+import type { LookupFunction } from 'node:net';
 import { Pool } from 'undici';
+import { guardedLookup } from './address-guard.js';
 
 /** Idle upstream sockets stay open this long unless the server's Keep-Alive hint says less. */
 const KEEP_ALIVE_MS = 30_000;
@@ -10,17 +14,30 @@ const KEEP_ALIVE_MS = 30_000;
 export interface PoolKey {
   readonly origin: string;
   readonly connectMs: number;
+  /** The endpoint may reach private and loopback addresses (self-hosted models). */
+  readonly inCluster: boolean;
+}
+
+export interface PoolSetOptions {
+  /** Name resolution for upstream connections; default dns.lookup. Tests give their own names. */
+  readonly lookup?: LookupFunction;
 }
 
 export class PoolSet {
   private readonly pools = new Map<string, Pool>();
+  private readonly guarded: LookupFunction;
+
+  constructor(private readonly options: PoolSetOptions = {}) {
+    this.guarded = guardedLookup(options.lookup);
+  }
 
   /** The pool for an origin, created on first use. */
   acquire(key: PoolKey): Pool {
     const id = poolId(key);
     let pool = this.pools.get(id);
     if (pool === undefined) {
-      pool = new Pool(key.origin, { connectTimeout: key.connectMs, keepAliveTimeout: KEEP_ALIVE_MS });
+      const lookup = key.inCluster ? this.options.lookup : this.guarded;
+      pool = new Pool(key.origin, { connectTimeout: key.connectMs, keepAliveTimeout: KEEP_ALIVE_MS, ...(lookup === undefined ? {} : { connect: { lookup } }) });
       this.pools.set(id, pool);
     }
     return pool;
@@ -47,5 +64,5 @@ export class PoolSet {
 }
 
 function poolId(key: PoolKey): string {
-  return `${key.origin} ${key.connectMs}`;
+  return `${key.origin} ${key.connectMs}${key.inCluster ? ' in-cluster' : ''}`;
 }

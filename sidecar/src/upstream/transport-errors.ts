@@ -2,6 +2,7 @@
 // Timeouts are split as the endpoint config splits them: connect, first byte, idle, total.
 
 import { GatewayError } from '../errors/index.js';
+import { BLOCKED_ADDRESS_CODE } from './address-guard.js';
 
 const TIMEOUT_MESSAGES: Readonly<Record<string, string>> = {
   UND_ERR_CONNECT_TIMEOUT: 'Connecting to the upstream provider timed out.',
@@ -24,6 +25,9 @@ export function transportError(error: unknown, context: TransportContext): Gatew
   if (context.totalTimedOut) return new GatewayError('upstream_timeout', 'The upstream provider did not finish in time.', { cause: error });
   const code = errorCode(error);
   if (code === undefined) return undefined;
+  if (code === BLOCKED_ADDRESS_CODE) {
+    return new GatewayError('upstream_server_error', 'The upstream endpoint resolved to a private or local network address, which only inCluster endpoints may reach.', { cause: error });
+  }
   const timeout = TIMEOUT_MESSAGES[code];
   if (timeout !== undefined) return new GatewayError('upstream_timeout', timeout, { cause: error });
   return new GatewayError('upstream_server_error', `The connection to the upstream provider failed (${code}).`, { cause: error });

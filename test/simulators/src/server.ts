@@ -5,8 +5,9 @@ import { controlPrefix, handleControl, type ControlTarget } from './control.js';
 import type { Dialect, OpenAIFlavor } from './dialect.js';
 import type { DialectModule, Endpoint } from './endpoint.js';
 import { geminiDialect } from './gemini/module.js';
+import { fillEchoes } from './echo.js';
 import { rawAnswer, sendAnswer, type HttpAnswer } from './http-answer.js';
-import { readIncoming } from './incoming.js';
+import { readIncoming, type Incoming } from './incoming.js';
 import { openAIDialect } from './openai/module.js';
 import { RequestLog, type RecordedRequest } from './record.js';
 import { ScriptBook } from './script-book.js';
@@ -130,7 +131,7 @@ class SimulatorServer implements Simulator {
       if (script !== undefined) entry.script = script;
       if (!(await pause(script?.latencyBeforeHeadersMs ?? 0, this.shutdown.signal))) return;
       if (script?.stall === true) return;
-      const scripted = scriptedAnswer(script, endpoint);
+      const scripted = scriptedAnswer(script, endpoint, incoming);
       if (scripted !== undefined) return sendAnswer(res, scripted, script?.headers);
       await endpoint.serve({ incoming, res, script, state: this.state, signal: this.shutdown.signal });
     } catch (error) {
@@ -143,9 +144,9 @@ class SimulatorServer implements Simulator {
  * A script's fixed answer: a raw body, a provider error by kind, or by bare error status. With
  * `streamErrorAfterChunks` on a streaming request the kind names the in-stream error instead.
  */
-function scriptedAnswer(script: Script | undefined, endpoint: Endpoint): HttpAnswer | undefined {
+function scriptedAnswer(script: Script | undefined, endpoint: Endpoint, incoming: Incoming): HttpAnswer | undefined {
   if (script === undefined) return undefined;
-  if (script.body !== undefined) return rawAnswer(script.status ?? 200, script.body);
+  if (script.body !== undefined) return rawAnswer(script.status ?? 200, fillEchoes(script.body, incoming));
   if (script.streamErrorAfterChunks !== undefined && endpoint.stream) return undefined;
   if (script.errorKind !== undefined) return endpoint.errorAnswer(script.errorKind, script.status);
   if (script.status !== undefined && script.status >= 400) return endpoint.errorAnswer(kindForStatus(script.status), script.status);

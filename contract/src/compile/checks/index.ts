@@ -9,6 +9,7 @@ import { capabilitiesMatch } from './capabilities.js';
 import { dataPolicyServable } from './data-policy.js';
 import { endpointSettings } from './endpoint-settings.js';
 import { endpointURLsSafe } from './endpoint-urls.js';
+import { experimentsDisjoint } from './experiment-overlap.js';
 import { failoverChainValid } from './failover-chain.js';
 import { intentTiersMet } from './intent-tiers.js';
 import { patternsSafe } from './patterns-safe.js';
@@ -39,6 +40,7 @@ export const ROUTE_CHECKS: readonly Check[] = [
   capabilitiesMatch, //        rules only send requests to targets able to serve them (CapabilityMismatch)
   intentTiersMet, //           each intent keeps a target of its required tier (NoEligibleTarget)
   routeSettingsConsistent, //  retry, rule, experiment and logging settings agree (InvalidValue)
+  experimentsDisjoint, //      one experiment per intent, one for the whole route (InvalidValue)
   routeSecretsExist, //        the logging hash key exists (SecretNotFound, SecretKeyNotFound)
 ];
 

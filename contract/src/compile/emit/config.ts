@@ -10,7 +10,7 @@ import { compareRoutePrecedence } from '../precedence.js';
 import { resolveRouteTargets } from '../resolve/targets.js';
 import { matchesSelector } from '../selector.js';
 import type { CompileInput } from '../types.js';
-import { emitBudget } from './budget.js';
+import { emitBrokenBudget, emitBudget } from './budget.js';
 import { emitEndpoint } from './endpoint.js';
 import { emitRoute } from './route.js';
 
@@ -39,7 +39,23 @@ function secretRefsOf(endpoints: readonly CompiledEndpoint[], routes: readonly C
   return [...unique.values()].sort((a, b) => compareText(a.secret, b.secret) || compareText(a.key, b.key));
 }
 
-export function emitConfig(ctx: CheckContext, workload: Workload): SidecarConfig {
+/** A BudgetPolicy with a finding: its raw resource (as far as readable) and why it failed. */
+export interface BrokenBudget {
+  readonly raw: unknown;
+  readonly reason: string;
+}
+
+function budgetsOf(ctx: CheckContext, routeNames: readonly string[], workload: Workload, broken: ReadonlyMap<string, BrokenBudget>): CompiledBudget[] {
+  const accepted = [...ctx.budgets.values()]
+    .filter((budget) => !ctx.rejected.BudgetPolicy.has(budget.metadata.name))
+    .map((budget) => emitBudget(budget, routeNames, workload));
+  const failed = [...broken].map(([name, { raw, reason }]) => emitBrokenBudget(name, raw, reason, routeNames, workload));
+  return [...accepted, ...failed]
+    .filter((budget): budget is CompiledBudget => budget !== null)
+    .sort(byKey((budget) => budget.name));
+}
+
+export function emitConfig(ctx: CheckContext, workload: Workload, broken: ReadonlyMap<string, BrokenBudget> = new Map()): SidecarConfig {
   const routes = selectedRoutes(ctx, workload);
   const used = new Map<string, { pool: ProviderPool; endpoint: PoolEndpoint }>();
   const compiledRoutes = routes.map((route) => {
@@ -53,11 +69,7 @@ export function emitConfig(ctx: CheckContext, workload: Workload): SidecarConfig
     .map(({ pool, endpoint }) => emitEndpoint(pool, endpoint))
     .sort(byKey((endpoint) => endpoint.id));
   const routeNames = compiledRoutes.map((route) => route.name);
-  const budgets = [...ctx.budgets.values()]
-    .filter((budget) => !ctx.rejected.BudgetPolicy.has(budget.metadata.name))
-    .map((budget) => emitBudget(budget, routeNames, workload))
-    .filter((budget): budget is CompiledBudget => budget !== null)
-    .sort(byKey((budget) => budget.name));
+  const budgets = budgetsOf(ctx, routeNames, workload, broken);
   return withConfigVersion({
     schemaVersion: CONFIG_SCHEMA_VERSION,
     scope: { namespace: ctx.namespace, workload: workload?.name ?? null },

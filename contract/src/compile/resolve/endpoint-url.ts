@@ -10,20 +10,25 @@ const LOCAL_SUFFIXES = ['.localhost', '.internal', '.local', '.svc', '.cluster.l
 /** [first octet, second-octet low, second-octet high] of ranges that must not be reached. */
 const PRIVATE_IPV4: readonly (readonly [number, number, number])[] = [
   [0, 0, 255], [10, 0, 255], [127, 0, 255], [169, 254, 254], [172, 16, 31], [192, 168, 168], [100, 64, 127], [255, 255, 255],
+  [192, 0, 0], [198, 18, 19],
 ];
+/** 224.0.0.0 and up: multicast, reserved and broadcast. */
+const FIRST_NON_UNICAST_OCTET = 224;
 
 function isPrivateIPv4(host: string): boolean {
   const octets = host.split('.').map(Number);
   if (octets.length !== 4 || octets.some((octet) => !Number.isInteger(octet))) return false;
   const [a = -1, b = -1] = octets;
-  return PRIVATE_IPV4.some(([first, low, high]) => a === first && b >= low && b <= high);
+  return a >= FIRST_NON_UNICAST_OCTET || PRIVATE_IPV4.some(([first, low, high]) => a === first && b >= low && b <= high);
 }
 
 function isPrivateIPv6(host: string): boolean {
   if (!host.startsWith('[')) return false;
   const address = host.slice(1, -1).toLowerCase();
-  return address === '::' || address === '::1' || address.startsWith('::ffff:')
-    || /^f[cd]/.test(address) || /^fe[89ab]/.test(address);
+  // "::…" is unspecified, loopback, IPv4-mapped or IPv4-compatible; then unique-local, link- and
+  // site-local, multicast, and NAT64 (which embeds an IPv4 address this check cannot judge).
+  return address.startsWith('::') || /^f[cd]/.test(address) || /^fe[89a-f]/.test(address) || /^ff/.test(address)
+    || address.startsWith('64:ff9b:');
 }
 
 /** Single-label names ("vllm") resolve through the cluster's search domains: they count as cluster addresses. */

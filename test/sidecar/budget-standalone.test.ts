@@ -31,6 +31,24 @@ spec:
       models:
         - { name: gpt-4o-mini, capabilities: { contextWindowTokens: 128000 }, pricing: { inputPerMillion: "0.15", outputPerMillion: "0.60" } }
         - { name: o3, capabilities: { contextWindowTokens: 200000 }, pricing: { inputPerMillion: "20", outputPerMillion: "80" } }
+        - { name: text-embedding-3-small, capabilities: { contextWindowTokens: 8191, embeddings: true }, pricing: { inputPerMillion: "0.02", outputPerMillion: "0" } }
+---
+apiVersion: switchyard.dev/v1alpha1
+kind: ModelRoute
+metadata: { name: vectors }
+spec:
+  match: { models: [vectors] }
+  targets: [{ name: embed, pool: pool, model: text-embedding-3-small }]
+---
+apiVersion: switchyard.dev/v1alpha1
+kind: BudgetPolicy
+metadata: { name: vectors-cap }
+spec:
+  scope: { routes: [vectors] }
+  window: { period: daily }
+  limit: "1"
+  maxRequestCost: "0.000002"
+  onExceed: downgrade
 ---
 apiVersion: switchyard.dev/v1alpha1
 kind: ModelRoute
@@ -155,6 +173,30 @@ describe('usage records', () => {
     expect(record.inputTokens).toBeGreaterThan(0);
     expect(record.costMicroUsd).toBe(costMicroUsd({ input: record.inputTokens, cachedInput: 0, cacheWrite: 0, output: record.outputTokens, reasoning: 0 }, MINI));
     expect(record).toMatchObject({ route: 'small', target: 'mini', endpoint: 'pool/oai', provider: 'openai', model: 'gpt-4o-mini', budgets: [] });
+  });
+});
+
+describe('embeddings under a budget', () => {
+  const embed = (input: string | string[]) => postJson(`${sidecar.url}/v1/embeddings`, { model: 'vectors', input });
+  const EMBED: PricingConfig = { ...MINI, inputMicroUsdPerMillion: 20_000, cachedInputMicroUsdPerMillion: 20_000, cacheWriteMicroUsdPerMillion: 20_000, outputMicroUsdPerMillion: 0 };
+
+  it('reserve and settle like chat, and the usage record is priced from the provider usage', async () => {
+    const response = await embed(['rivers of Europe', 'mountains of Asia']);
+    expect(response.status).toBe(200);
+    expect(response.headers['x-switchyard-budget']).toBe('ok');
+    const record = lastRecord();
+    expect(record).toMatchObject({ route: 'vectors', target: 'embed', model: 'text-embedding-3-small', outputTokens: 0, estimated: false, budgets: [{ budget: 'vectors-cap' }] });
+    expect(record.inputTokens).toBe(JSON.parse(response.text).usage.prompt_tokens);
+    expect(record.costMicroUsd).toBe(costMicroUsd({ input: record.inputTokens, cachedInput: 0, cacheWrite: 0, output: 0, reasoning: 0 }, EMBED));
+  });
+
+  it('are refused over the per-request maximum, never downgraded to another model\'s vectors', async () => {
+    const before = openai.requests.length;
+    const response = await embed('the quick brown fox jumps over the lazy dog '.repeat(300));
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text).error.code).toBe('request_cost_exceeded');
+    expect(response.headers['x-switchyard-budget']).toBe('rejected');
+    expect(openai.requests.length).toBe(before);
   });
 });
 

@@ -53,7 +53,10 @@ export async function admitChat(input: ChatBudgetInput): Promise<BudgetGate> {
   if (budgets.length === 0 && !dryRun) return settleGate({ ex, runtime, keeper, budgets, held: [], price: null, request: input.request, answered: false }, plan);
   const models = [...route.targets.values()].map((target) => target.model);
   const pricer = pricerFor(input.request, route.name, keeper.outputs, await tokenizersFor(models));
-  const choice = await choose(input, keeper, budgets, pricer, plan, dryRun);
+  const choice = await choose(input, keeper, budgets, pricer, plan, dryRun).catch((error: unknown) => {
+    for (const budget of budgets) recordBudgetDecision(budget.name, 'rejected');
+    throw error;
+  });
   ex.res.setHeader(BUDGET_HEADER, dryRun ? 'dry-run' : choice.decision);
   ex.res.setHeader(PREDICTED_COST_HEADER, formatMicroUsd(choice.price.costMicroUsd));
   for (const budget of budgets) recordBudgetDecision(budget.name, dryRun ? 'dry_run' : choice.decision);
@@ -64,7 +67,7 @@ export async function admitChat(input: ChatBudgetInput): Promise<BudgetGate> {
   return settleGate({ ex, runtime, keeper, budgets, held: choice.held, price: choice.price, request: input.request, answered: false }, choice.plan);
 }
 
-function refuseBroken(budgets: readonly CompiledBudget[]): void {
+export function refuseBroken(budgets: readonly CompiledBudget[]): void {
   const broken = budgets.find((budget) => budget.broken !== null);
   if (broken === undefined) return;
   recordBudgetDecision(broken.name, 'unavailable');
@@ -128,13 +131,13 @@ async function choose(input: ChatBudgetInput, keeper: BudgetKeeper, budgets: rea
   throw refusal(code, shortOf[0]!, price.costMicroUsd);
 }
 
-interface Shortfall {
+export interface Shortfall {
   readonly budget: CompiledBudget;
   readonly why: Refusal['refused'];
 }
 
 /** A reservation on every budget, or the first that refused (what was taken is given back). */
-async function reserveAll(keeper: BudgetKeeper, budgets: readonly CompiledBudget[], amount: number): Promise<Held[] | Shortfall> {
+export async function reserveAll(keeper: BudgetKeeper, budgets: readonly CompiledBudget[], amount: number): Promise<Held[] | Shortfall> {
   const held: Held[] = [];
   for (const budget of budgets) {
     const reservation = await keeper.reserve(budget, amount);
@@ -147,7 +150,7 @@ async function reserveAll(keeper: BudgetKeeper, budgets: readonly CompiledBudget
   return held;
 }
 
-const isShortfall = (value: Held[] | Shortfall): value is Shortfall => !Array.isArray(value);
+export const isShortfall = (value: Held[] | Shortfall): value is Shortfall => !Array.isArray(value);
 
 const REFUSALS = {
   request_cost_exceeded: (budget: CompiledBudget, predicted: string) => `The predicted cost of this request ($${predicted}) exceeds the per-request maximum of budget '${budget.name}' ($${formatMicroUsd(budget.maxRequestCostMicroUsd ?? 0)}) and no cheaper target fits.`,
@@ -155,7 +158,7 @@ const REFUSALS = {
   allowance_unavailable: (budget: CompiledBudget, predicted: string) => `Budget '${budget.name}' needs more allowance for this request (predicted cost $${predicted}) and the operator did not grant it in time; retry shortly.`,
 } as const;
 
-function refusal(code: keyof typeof REFUSALS, budget: CompiledBudget, costMicroUsd: number): GatewayError {
+export function refusal(code: keyof typeof REFUSALS, budget: CompiledBudget, costMicroUsd: number): GatewayError {
   const predicted = formatMicroUsd(costMicroUsd);
   const message = REFUSALS[code](budget, predicted);
   return new GatewayError(code, message, { headers: { [BUDGET_HEADER]: 'rejected', [PREDICTED_COST_HEADER]: predicted } });

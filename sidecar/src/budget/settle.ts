@@ -36,7 +36,8 @@ export interface GateContext {
   readonly budgets: readonly CompiledBudget[];
   readonly held: readonly Held[];
   readonly price: PlanPrice | null;
-  readonly request: ChatCompletionRequest;
+  /** A chat request, recounted when its provider reports no usage; null for embeddings (always reported). */
+  readonly request: ChatCompletionRequest | null;
   readonly answered: boolean;
 }
 
@@ -54,8 +55,8 @@ export function settleGate(context: GateContext, plan: CandidatePlan): BudgetGat
         return;
       }
       const prediction = context.price?.byCandidate.get(candidateKey(served.target, served.endpointId));
-      if (context.ex.report.usage === null && prediction === undefined) {
-        estimateThenRecord(context, served).catch((error: unknown) => context.ex.log.error('usage estimate failed', { error: describeError(error) }));
+      if (context.ex.report.usage === null && prediction === undefined && context.request !== null) {
+        estimateThenRecord(context, context.request, served).catch((error: unknown) => context.ex.log.error('usage estimate failed', { error: describeError(error) }));
         return;
       }
       record(context, served, prediction === undefined ? NO_TOKENS : estimateOf(prediction), prediction?.costMicroUsd ?? 0);
@@ -68,10 +69,10 @@ function estimateOf(prediction: Prediction): TokenCounts {
 }
 
 /** The provider reported no usage and nothing was predicted: count now, with the tokenizer. */
-async function estimateThenRecord(context: GateContext, served: ServedReport): Promise<void> {
+async function estimateThenRecord(context: GateContext, request: ChatCompletionRequest, served: ServedReport): Promise<void> {
   const tokenizer = await loadTokenizer(encodingFor(served.model));
   const route = context.ex.report.route;
-  const estimate = { ...NO_TOKENS, input: new PromptCounter(context.request).count(tokenizer), output: expectedOutputTokens(context.request, route, context.keeper.outputs, null) };
+  const estimate = { ...NO_TOKENS, input: new PromptCounter(request).count(tokenizer), output: expectedOutputTokens(request, route, context.keeper.outputs, null) };
   record(context, served, estimate, 0);
 }
 

@@ -1,6 +1,7 @@
 // POST /v1/embeddings: the same stages as chat, with targets that can embed and the adapter's
-// embeddings translators.
+// embeddings translators; budgets reserve and settle as for chat, without downgrades.
 
+import { admitEmbeddings } from '../budget/admit-embeddings.js';
 import type { RouteRuntime } from '../config/runtime.js';
 import { GatewayError } from '../errors/index.js';
 import type { Exchange } from '../http/exchange.js';
@@ -26,7 +27,12 @@ export async function handleEmbeddings(ex: Exchange): Promise<void> {
   const safe = protectEmbeddings(route, request);
   const chosen = chooseUseCaseTarget(route, safe.request, useCaseSignalsOf(route, ex.req.headers));
   const plan = planCandidates(route, chosen, EMBEDDINGS_NEEDS, ex.req.headers, safe.detectedClass);
-  await runAttempts(ex, route, plan, (candidate, context) => attemptEmbeddings(ex, safe.request, route, candidate, context));
+  const budget = await admitEmbeddings({ ex, runtime, route, request: safe.request, plan });
+  try {
+    await runAttempts(ex, route, budget.plan, (candidate, context) => attemptEmbeddings(ex, safe.request, route, candidate, context));
+  } finally {
+    budget.settle();
+  }
 }
 
 async function attemptEmbeddings(

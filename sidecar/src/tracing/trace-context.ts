@@ -84,7 +84,23 @@ export function newSpanId(): string {
 
 function nonZeroHex(bytes: number): string {
   for (;;) {
-    const hex = randomBytes(bytes).toString('hex');
+    const hex = takeRandom(bytes).toString('hex');
     if (!/^0+$/.test(hex)) return hex;
   }
+}
+
+// One randomBytes call per id cost ~3 % of a proxied request's CPU under load (bench profile);
+// ids are cut from a pool refilled 4 KiB at a time instead. Same CSPRNG, never reused bytes.
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let offset = 0;
+
+function takeRandom(bytes: number): Buffer {
+  if (offset + bytes > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    offset = 0;
+  }
+  const taken = pool.subarray(offset, offset + bytes);
+  offset += bytes;
+  return taken;
 }

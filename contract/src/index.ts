@@ -35,7 +35,7 @@ export {
 export * from './budget/index.js';
 export * from './usage/index.js';
 export {
-  EXPERIMENT_LATENCY_BOUNDS_MS, MAX_VARIANT_STATS, parseVariantStats, QUALITY_SCALE, type VariantStats,
+  emptyVariantFigures, EXPERIMENT_LATENCY_BOUNDS_MS, MAX_VARIANT_STATS, parseVariantStats, QUALITY_SCALE, type VariantFigures, type VariantStats,
 } from './channel/experiment-stats.js';
 export {
   ENDPOINT_HEALTH_STATES, MAX_HEALTH_REPORTS, parseHealthReports, type EndpointHealthReport, type EndpointHealthState,

@@ -13,6 +13,7 @@ import { stickyPoint } from '../../sidecar/src/experiments/index.js';
 import { startSimulator, type Simulator } from '../simulators/src/index.js';
 import { postJson, send, type RawResponse } from './http-client.js';
 import { metricValue } from './experiments-support.js';
+import { keysAndPoolHead } from './pool-yaml.js';
 
 let openai: Simulator;
 let anthropic: Simulator;
@@ -23,16 +24,7 @@ function configYaml(): string {
   const model = (name: string, extra = ''): string =>
     `{ name: ${name}, capabilities: { contextWindowTokens: 128000${extra} }, pricing: { inputPerMillion: "0.15", outputPerMillion: "0.60" } }`;
   return `
-apiVersion: v1
-kind: Secret
-metadata: { name: keys }
-stringData: { openai: sk-exp-openai, anthropic: sk-exp-anthropic }
----
-apiVersion: switchyard.dev/v1alpha1
-kind: ProviderPool
-metadata: { name: pool }
-spec:
-  endpoints:
+${keysAndPoolHead('{ openai: sk-exp-openai, anthropic: sk-exp-anthropic }')}
     - name: oai
       provider: openai
       baseURL: ${openai.url}/v1

@@ -13,6 +13,7 @@ import { compile, withConfigVersion, type SidecarConfig, type SwitchyardResource
 import { silentLogger, startSidecar, type StandaloneSidecar } from '@switchyard/sidecar';
 import { startSimulator, type Simulator } from '../simulators/src/index.js';
 import { errorOf, postJson } from './http-client.js';
+import { keysAndPoolHead } from './pool-yaml.js';
 
 const KEY = 'sk-ssrf-upstream-5d91c3';
 
@@ -154,16 +155,7 @@ beforeAll(async () => {
     endpoint('models', `http://models.example.com:${sim.port}/v1`, true),
     endpoint('direct', `${sim.url}/v1`, true),
   ].join('');
-  await writeFile(join(dir, 'config.yaml'), `apiVersion: v1
-kind: Secret
-metadata: { name: keys }
-stringData: { openai: ${KEY} }
----
-apiVersion: switchyard.dev/v1alpha1
-kind: ProviderPool
-metadata: { name: pool }
-spec:
-  endpoints:
+  await writeFile(join(dir, 'config.yaml'), `${keysAndPoolHead(`{ openai: ${KEY} }`)}
 ${endpoints}${[...REBOUND, 'models', 'direct'].map(route).join('')}`);
   sidecar = await startSidecar({ files: [dir], port: 0, log: silentLogger, upstreamLookup: testLookup });
 });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { silentLogger, startSidecar, type StandaloneSidecar } from '@switchyard/sidecar';
 import { startSimulator, type Simulator } from '../simulators/src/index.js';
 import { errorOf, postJson, send, sendRaw } from './http-client.js';
+import { keysAndPoolHead } from './pool-yaml.js';
 
 const KEY = 'sk-hardening-upstream-2c7e1f';
 const LIMITS = { maxBodyBytes: 256 * 1024, maxHeaderBytes: 16 * 1024, headersTimeoutMs: 1000, requestTimeoutMs: 2000 };
@@ -24,16 +25,7 @@ const handled: string[] = [];
 beforeAll(async () => {
   sim = await startSimulator({ dialect: 'openai', apiKey: KEY });
   dir = await mkdtemp(join(tmpdir(), 'switchyard-hardening-'));
-  await writeFile(join(dir, 'config.yaml'), `apiVersion: v1
-kind: Secret
-metadata: { name: keys }
-stringData: { openai: ${KEY} }
----
-apiVersion: switchyard.dev/v1alpha1
-kind: ProviderPool
-metadata: { name: pool }
-spec:
-  endpoints:
+  await writeFile(join(dir, 'config.yaml'), `${keysAndPoolHead(`{ openai: ${KEY} }`)}
     - name: oai
       provider: openai
       baseURL: ${sim.url}/v1

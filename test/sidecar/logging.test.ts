@@ -12,6 +12,7 @@ import { createLogger, startSidecar, type StandaloneSidecar } from '@switchyard/
 import { samplePoint } from '../../sidecar/src/logging/index.js';
 import { startSimulator, type Simulator } from '../simulators/src/index.js';
 import { postJson, type RawResponse } from './http-client.js';
+import { keysAndPoolHead } from './pool-yaml.js';
 
 const PROVIDER_KEY = 'sk-logging-provider-71c2e0d9';
 const HASH_KEY = 'hmac-pepper-logging-5b0e93aa';
@@ -39,16 +40,7 @@ ${logging}`;
 }
 
 function configYaml(): string {
-  return `apiVersion: v1
-kind: Secret
-metadata: { name: keys }
-stringData: { openai: ${PROVIDER_KEY}, pepper: ${HASH_KEY} }
----
-apiVersion: switchyard.dev/v1alpha1
-kind: ProviderPool
-metadata: { name: pool }
-spec:
-  endpoints:
+  return `${keysAndPoolHead(`{ openai: ${PROVIDER_KEY}, pepper: ${HASH_KEY} }`)}
     - name: oai
       provider: openai
       baseURL: ${sim.url}/v1

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { silentLogger, startSidecar, type StandaloneSidecar } from '@switchyard/sidecar';
 import { startSimulator, type Simulator } from '../simulators/src/index.js';
 import { postJson } from './http-client.js';
+import { keysAndPoolHead } from './pool-yaml.js';
 
 const EMAIL = 'jane.doe+billing@example.org';
 const CARD = '4111 1111 1111 1111';
@@ -19,16 +20,7 @@ let dir: string;
 
 function configYaml(): string {
   return `
-apiVersion: v1
-kind: Secret
-metadata: { name: keys }
-stringData: { openai: sk-routing-test-openai, qwen: sk-routing-test-qwen }
----
-apiVersion: switchyard.dev/v1alpha1
-kind: ProviderPool
-metadata: { name: pool }
-spec:
-  endpoints:
+${keysAndPoolHead('{ openai: sk-routing-test-openai, qwen: sk-routing-test-qwen }')}
     - name: oai
       provider: openai
       baseURL: ${openai.url}/v1

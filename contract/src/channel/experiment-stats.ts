@@ -35,6 +35,24 @@ export interface VariantStats {
   readonly scored: number;
 }
 
+/** The counting part of VariantStats, mutable: what a sidecar accumulates and the operator sums. */
+export interface VariantFigures {
+  requests: number;
+  errors: number;
+  readonly latencyBuckets: number[];
+  costMicroUsd: number;
+  costed: number;
+  qualityMicros: number;
+  scored: number;
+}
+
+export function emptyVariantFigures(): VariantFigures {
+  return {
+    requests: 0, errors: 0, latencyBuckets: new Array<number>(EXPERIMENT_LATENCY_BOUNDS_MS.length + 1).fill(0),
+    costMicroUsd: 0, costed: 0, qualityMicros: 0, scored: 0,
+  };
+}
+
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;

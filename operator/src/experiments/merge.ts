@@ -2,26 +2,13 @@
 // so the sum of the latest frame per pod is the route's total; latency histograms add bucket by
 // bucket, which is what makes a median across pods possible.
 
-import { EXPERIMENT_LATENCY_BOUNDS_MS, type VariantStats } from '@switchyard/contract';
+import { emptyVariantFigures, type VariantFigures, type VariantStats } from '@switchyard/contract';
 
-export interface VariantTotals {
-  requests: number;
-  errors: number;
-  readonly latencyBuckets: number[];
-  costMicroUsd: number;
-  costed: number;
-  qualityMicros: number;
-  scored: number;
-}
+export type VariantTotals = VariantFigures;
 
 export const variantKey = (experiment: string, variant: string): string => `${experiment}/${variant}`;
 
-export function emptyTotals(): VariantTotals {
-  return {
-    requests: 0, errors: 0, latencyBuckets: new Array<number>(EXPERIMENT_LATENCY_BOUNDS_MS.length + 1).fill(0),
-    costMicroUsd: 0, costed: 0, qualityMicros: 0, scored: 0,
-  };
-}
+export const emptyTotals = emptyVariantFigures;
 
 /** `experiment/variant` → totals over every sidecar's figures for `route`. */
 export function sumRouteStats(route: string, perSidecar: Iterable<readonly VariantStats[]>): Map<string, VariantTotals> {

@@ -3,20 +3,13 @@
 // harmless. Keys come from the config, so the table is bounded by it (and by MAX_VARIANT_STATS
 // across config changes).
 
-import { EXPERIMENT_LATENCY_BOUNDS_MS, MAX_VARIANT_STATS, QUALITY_SCALE, type VariantStats } from '@switchyard/contract';
+import { emptyVariantFigures, EXPERIMENT_LATENCY_BOUNDS_MS, MAX_VARIANT_STATS, QUALITY_SCALE, type VariantFigures, type VariantStats } from '@switchyard/contract';
 import type { VariantLabels, VariantOutcome } from '../metrics/experiments.js';
 
-interface Entry {
+interface Entry extends VariantFigures {
   readonly route: string;
   readonly experiment: string;
   readonly variant: string;
-  requests: number;
-  errors: number;
-  readonly latencyBuckets: number[];
-  costMicroUsd: number;
-  costed: number;
-  qualityMicros: number;
-  scored: number;
 }
 
 /** Index of the first bucket whose bound holds `ms`; the last bucket takes the rest. */
@@ -73,10 +66,7 @@ export class ExperimentStats {
     let entry = this.entries.get(key);
     if (entry === undefined) {
       if (this.entries.size >= MAX_VARIANT_STATS) return undefined;
-      entry = {
-        ...labels, requests: 0, errors: 0, latencyBuckets: new Array<number>(EXPERIMENT_LATENCY_BOUNDS_MS.length + 1).fill(0),
-        costMicroUsd: 0, costed: 0, qualityMicros: 0, scored: 0,
-      };
+      entry = { ...labels, ...emptyVariantFigures() };
       this.entries.set(key, entry);
     }
     return entry;

@@ -15,7 +15,7 @@ export interface Logger {
  * @example createLogger().warn('config rejected', { reason: 'SchemaInvalid' })
  *   // stderr: {"time":"…","level":"warn","msg":"config rejected","reason":"SchemaInvalid"}
  */
-export function createLogger(write: (line: string) => void = (line) => process.stderr.write(line)): Logger {
+export function createLogger(write: (line: string) => void = batchedStderr): Logger {
   const emit = (level: LogLevel, msg: string, fields: LogFields = {}): void => {
     write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })}\n`);
   };
@@ -24,6 +24,28 @@ export function createLogger(write: (line: string) => void = (line) => process.s
     warn: (message, fields) => emit('warn', message, fields),
     error: (message, fields) => emit('error', message, fields),
   };
+}
+
+// Writes to a pipe or file are synchronous in Node on Linux: one write per request line cost the
+// hot path a system call each. Lines logged in one turn of the event loop go out in one write
+// on the next; whatever is pending when the process exits (crash guard included) is flushed then.
+let pending: string[] = [];
+let flushHooked = false;
+
+function flushStderr(): void {
+  if (pending.length === 0) return;
+  const text = pending.join('');
+  pending = [];
+  process.stderr.write(text);
+}
+
+function batchedStderr(line: string): void {
+  if (!flushHooked) {
+    flushHooked = true;
+    process.on('exit', flushStderr);
+  }
+  if (pending.length === 0) setImmediate(flushStderr);
+  pending.push(line);
 }
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };

@@ -129,12 +129,13 @@ async function ask(sidecar: ClusterSidecar, name: string, headers: Record<string
 
 const hasBudget = (sidecar: ClusterSidecar, name: string): boolean => sidecar.sidecar.holder.current?.config.budgets.some((entry) => entry.name === name) ?? false;
 /** Stops and restarts the operator; returns the most usage records the sidecars held unacknowledged meanwhile. */
+/** Restarts the operator; returns the most usage records the sidecars held unacknowledged meanwhile (stop included: it drains). */
 const restartOperator = async (): Promise<number> => {
-  await operator.stop();
   let pending = 0;
   const sample = setInterval(() => {
     pending = Math.max(pending, sidecars.reduce((sum, sidecar) => sum + sidecar.budget.outbox.backlog, 0));
   }, 10);
+  await operator.stop();
   await new Promise((resolve) => setTimeout(resolve, 300));
   operator = await startTestOperator({ kc: operatorKc, stateNamespace: operatorNamespace, namespaces: [namespace], port: operatorPort });
   clearInterval(sample);
@@ -194,7 +195,7 @@ describe('200 concurrent requests against a budget worth 10, over 5 sidecars', (
     limit = 10 * predicted;
     await applyResource(kc, namespace, budget('fleet', { scope: { routes: ['chat'] }, limit: formatMicroUsd(limit) }));
     await waitFor(() => sidecars.every((sidecar) => hasBudget(sidecar, 'fleet')), 20_000, 20);
-    simMain.script({ always: true, latencyBeforeHeadersMs: 150 });
+    simMain.script({ always: true, latencyBeforeHeadersMs: 400 });
 
     const requests = Array.from({ length: REQUESTS }, (_, i) => ask(sidecars[i % SIDECARS]!, 'chat'));
     await new Promise((resolve) => setTimeout(resolve, 100));
